@@ -1,0 +1,2 @@
+export * from './dossier-status';
+export * from './dossier-code';

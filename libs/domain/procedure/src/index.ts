@@ -1,0 +1,2 @@
+export * from './procedure-code';
+export * from './national-procedure';

@@ -1,0 +1,3 @@
+export * from './readiness';
+export * from './postgres.readiness';
+export * from './health-providers';

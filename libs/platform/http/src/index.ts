@@ -1,0 +1,4 @@
+export * from './problem';
+export * from './problem.filter';
+export * from './require-json';
+export * from './bootstrap';

@@ -1,0 +1,63 @@
+import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { trace } from '@opentelemetry/api';
+import type { Request, Response } from 'express';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException, problemType } from './problem';
+
+/** Body-parser errors carry a `type` and a status; they reach us before any route. */
+interface ParserError {
+  type?: string;
+  status?: number;
+  statusCode?: number;
+}
+
+const PARSER_PROBLEMS: Record<string, [string, string]> = {
+  'entity.parse.failed': ['malformed-json', 'The request body is not valid JSON'],
+  'entity.too.large': ['payload-too-large', 'The request body is too large'],
+  'encoding.unsupported': ['unsupported-encoding', 'The request body encoding is not supported'],
+  'charset.unsupported': ['unsupported-charset', 'The request body charset is not supported'],
+};
+
+/** Turns every error into RFC 9457 problem+json, with the trace id; an unexpected one is a 500 with no internals. */
+export function toProblem(error: unknown, instance: string): ProblemDetails {
+  if (error instanceof ProblemException) return error.toProblem(instance);
+  const parser = error as ParserError;
+  if (parser?.type && PARSER_PROBLEMS[parser.type]) {
+    const [slug, title] = PARSER_PROBLEMS[parser.type];
+    return { type: problemType(slug), title, status: parser.status ?? parser.statusCode ?? 400, instance };
+  }
+  if (error instanceof BadRequestException) {
+    const body = error.getResponse() as { message?: string | string[] };
+    const errors = Array.isArray(body.message) ? body.message : undefined;
+    return {
+      type: problemType('invalid-request'),
+      title: 'The request is invalid',
+      status: HttpStatus.BAD_REQUEST,
+      detail: errors ? errors.join('; ') : String(body.message ?? error.message),
+      instance,
+      ...(errors ? { errors } : {}),
+    };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    return { type: problemType(`http-${status}`), title: error.message, status, instance };
+  }
+  return { type: problemType('internal-error'), title: 'Internal error', status: HttpStatus.INTERNAL_SERVER_ERROR, instance };
+}
+
+export function sendProblem(res: Response, problem: ProblemDetails): void {
+  const traceId = trace.getActiveSpan()?.spanContext().traceId;
+  res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...problem, ...(traceId ? { traceId } : {}) }));
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const problem = toProblem(error, req.originalUrl);
+    if (problem.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    sendProblem(http.getResponse<Response>(), problem);
+  }
+}

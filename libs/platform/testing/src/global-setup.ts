@@ -1,0 +1,6 @@
+import './test-env';
+import { ensureTestInfrastructure } from './infrastructure';
+
+export default function globalSetup(): void {
+  ensureTestInfrastructure();
+}

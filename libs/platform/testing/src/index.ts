@@ -1,0 +1,3 @@
+export * from './test-env';
+export * from './infrastructure';
+export * from './wait-for';
