@@ -1,2 +1,3 @@
 export * from './dossier-status';
 export * from './dossier-code';
+export * from './provinces';

@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { dossierStatusChangedV1, dossierSubmittedV1, DossierSubmittedV1 } from '@lienthong/contracts';
+import { DossierStatus, formatDossierCode, isProvinceCode, judgeTransition, ownerOfAgency, vietnamDay } from '@lienthong/domain-dossier';
+import { normaliseProcedureCode } from '@lienthong/domain-procedure';
+import { isUniqueViolation } from '@lienthong/platform-database';
+import { Outbox } from '@lienthong/platform-kafka';
+import { ProcedureCopy } from '../procedures/procedure-copy.entity';
+import { ProcedureCopyRepository } from '../procedures/procedure-copy.repository';
+import { Dossier } from './dossier.entity';
+import { DossierException, DossierProblem } from './dossier.exception';
+import { DossierRepository } from './dossier.repository';
+import { SubmitDossierDto } from './submit-dossier.dto';
+import { UpdateStatusDto } from './update-status.dto';
+
+/** KenhThucHien → the procedure's submission method. */
+const SUBMISSION_METHOD_OF_CHANNEL = { 1: 'DIRECT', 2: 'ONLINE', 3: 'POSTAL' } as const;
+const ID_LENGTH_OF_TYPE = { 1: 12, 2: 9 } as const;
+
+export interface SubmissionResult {
+  dossier: Dossier;
+  /** false when the same partner reference was submitted before: the earlier dossier is returned. */
+  created: boolean;
+}
+
+export type StatusUpdateResult = { dossier: Dossier; applied: boolean };
+
+@Injectable()
+export class DossierService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly dossiers: DossierRepository,
+    private readonly procedures: ProcedureCopyRepository,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async submit(sourceSystem: string, input: SubmitDossierDto): Promise<SubmissionResult> {
+    const earlier = await this.dossiers.findByPartnerReference(sourceSystem, input.partnerReference);
+    if (earlier) return { dossier: earlier, created: false };
+    const procedure = await this.validProcedure(input);
+    const provinceCode = this.validProvince(input.agencyCode);
+    if (input.applicant.idNumber.length !== ID_LENGTH_OF_TYPE[input.applicant.idType]) {
+      throw new DossierException(DossierProblem.IdNumberMismatch, `idType ${input.applicant.idType} needs ${ID_LENGTH_OF_TYPE[input.applicant.idType]} digits`);
+    }
+    try {
+      const dossier = await this.dataSource.transaction(async (manager) => {
+        const now = new Date();
+        const day = vietnamDay(now);
+        const sequence = await this.dossiers.nextSequence(manager, input.agencyCode, day);
+        if (sequence > 9999) throw new DossierException(DossierProblem.DailySequenceExhausted, `agency ${input.agencyCode} has used all 9999 codes of ${day}`);
+        const created = Object.assign(new Dossier(), {
+          code: formatDossierCode({ agencyCode: input.agencyCode, day, sequence }),
+          sourceSystem,
+          partnerReference: input.partnerReference,
+          procedureCode: procedure.code,
+          procedureName: procedure.name,
+          caseCode: input.caseCode ?? null,
+          agencyCode: input.agencyCode,
+          provinceCode,
+          channel: input.channel,
+          applicant: { ...input.applicant },
+          contact: { ...input.contact },
+          summary: input.summary,
+          status: DossierStatus.Registered,
+          submittedAt: now,
+          updatedAt: now,
+        });
+        await this.dossiers.insert(manager, created, { dossierCode: created.code, kind: 'submitted', status: created.status, actor: sourceSystem, occurredAt: now });
+        await this.outbox.add(manager, dossierSubmittedV1, created.code, submittedEvent(created));
+        return created;
+      });
+      this.outbox.notifyCommitted();
+      return { dossier, created: true };
+    } catch (error) {
+      // the same partner reference submitted concurrently: the other request created it
+      if (isUniqueViolation(error, 'dossiers_partner_reference_key')) {
+        const winner = await this.dossiers.findByPartnerReference(sourceSystem, input.partnerReference);
+        if (winner) return { dossier: winner, created: false };
+      }
+      throw error;
+    }
+  }
+
+  async updateStatus(actor: string, code: string, input: UpdateStatusDto): Promise<StatusUpdateResult> {
+    const result = await this.dataSource.transaction(async (manager) => {
+      const dossier = await this.dossiers.findForUpdate(manager, code);
+      if (!dossier) throw new DossierException(DossierProblem.NotFound, `no dossier ${code}`);
+      const from = dossier.status as DossierStatus;
+      const to = input.status as DossierStatus;
+      const verdict = judgeTransition(from, to);
+      if (verdict.kind === 'duplicate') return { dossier, applied: false };
+      if (verdict.kind === 'illegal') {
+        throw new DossierException(DossierProblem.IllegalTransition, `${code}: ${from} → ${to} refused: ${verdict.reason}`, { from, to });
+      }
+      const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
+      dossier.status = to;
+      dossier.updatedAt = new Date();
+      await this.dossiers.updateStatus(manager, dossier, { dossierCode: code, kind: 'status-changed', status: to, previousStatus: from, note: input.note ?? null, actor, occurredAt });
+      await this.outbox.add(manager, dossierStatusChangedV1, code, {
+        code,
+        procedureCode: dossier.procedureCode,
+        provinceCode: dossier.provinceCode,
+        previousStatus: from,
+        status: to,
+        note: input.note ?? null,
+        changedBy: actor,
+        changedAt: occurredAt.toISOString(),
+        applicantName: dossier.applicant.name,
+        contact: dossier.contact,
+      });
+      return { dossier, applied: true };
+    });
+    if (result.applied) this.outbox.notifyCommitted();
+    return result;
+  }
+
+  async find(code: string) {
+    const dossier = await this.dossiers.findByCode(code);
+    if (!dossier) throw new DossierException(DossierProblem.NotFound, `no dossier ${code}`);
+    return { dossier, timeline: await this.dossiers.timelineOf(code) };
+  }
+
+  private async validProcedure(input: SubmitDossierDto): Promise<ProcedureCopy> {
+    const code = normaliseProcedureCode(input.procedureCode);
+    const procedure = code ? await this.procedures.findByCode(code) : null;
+    if (!procedure) throw new DossierException(DossierProblem.UnknownProcedure, `procedure ${input.procedureCode} is not in the catalogue`);
+    if (input.caseCode && !procedure.cases.some((c) => c.code === input.caseCode)) {
+      throw new DossierException(DossierProblem.UnknownCase, `procedure ${procedure.code} has no case ${input.caseCode}`, {
+        cases: procedure.cases.map((c) => c.code),
+      });
+    }
+    const method = SUBMISSION_METHOD_OF_CHANNEL[input.channel];
+    if (!procedure.submissionMethods.includes(method)) {
+      throw new DossierException(DossierProblem.ChannelNotOffered, `procedure ${procedure.code} is not offered ${method}`, { offered: procedure.submissionMethods });
+    }
+    return procedure;
+  }
+
+  private validProvince(agencyCode: string): string {
+    const owner = ownerOfAgency(agencyCode);
+    if (!owner || !isProvinceCode(owner)) {
+      throw new DossierException(DossierProblem.UnknownAgency, `${agencyCode} is not an agency of one of the 34 provinces (e.g. 000.00.06.H56)`);
+    }
+    return owner;
+  }
+}
+
+const submittedEvent = (d: Dossier): DossierSubmittedV1 => ({
+  code: d.code,
+  partnerReference: d.partnerReference,
+  sourceSystem: d.sourceSystem,
+  procedureCode: d.procedureCode,
+  procedureName: d.procedureName,
+  caseCode: d.caseCode,
+  agencyCode: d.agencyCode,
+  provinceCode: d.provinceCode,
+  channel: d.channel,
+  applicant: d.applicant,
+  contact: d.contact,
+  summary: d.summary,
+  status: d.status,
+  submittedAt: d.submittedAt.toISOString(),
+});

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { ProcedurePublishedV1 } from '@lienthong/contracts';
+import { ProcedureCopy } from './procedure-copy.entity';
+
+@Injectable()
+export class ProcedureCopyRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Keeps the newest version: an older event arriving late changes nothing. */
+  async upsertNewer(manager: EntityManager, p: ProcedurePublishedV1): Promise<void> {
+    await manager.query(
+      `INSERT INTO procedures (code, version, name, submission_methods, cases, fees)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (code) DO UPDATE SET version = EXCLUDED.version, name = EXCLUDED.name,
+         submission_methods = EXCLUDED.submission_methods, cases = EXCLUDED.cases, fees = EXCLUDED.fees, updated_at = now()
+       WHERE procedures.version < EXCLUDED.version`,
+      [p.code, p.version, p.name, JSON.stringify(p.submissionMethods), JSON.stringify(p.cases), JSON.stringify(p.fees)],
+    );
+  }
+
+  findByCode(code: string): Promise<ProcedureCopy | null> {
+    return this.dataSource.getRepository(ProcedureCopy).findOneBy({ code });
+  }
+}

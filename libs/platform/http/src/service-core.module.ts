@@ -1,0 +1,44 @@
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { CommonEnv } from '@lienthong/platform-config';
+import { dataSourceOptions, ServiceDatabase } from '@lienthong/platform-database';
+import { HealthController, PostgresReadiness, readinessChecks } from '@lienthong/platform-health';
+import { Messaging, MessagingModule, MessagingOptions } from '@lienthong/platform-kafka';
+import { loggerModule, MetricsController } from '@lienthong/platform-observability';
+
+export interface ServiceCoreOptions {
+  /** Service name: logs, Kafka client id and consumer group, CloudEvents source. */
+  name: string;
+  config: CommonEnv;
+  database: Omit<ServiceDatabase, 'url'>;
+  messaging?: Omit<MessagingOptions, 'brokers' | 'service'>;
+  /** Extra readiness checks (e.g. Redis) by injection token, provided by the app. */
+  readiness?: Provider[];
+}
+
+/**
+ * Wires every service the same way: validated config in, pino logs, its own PostgreSQL schema with
+ * migrations, outbox relay and Kafka consumer, /health/live, /health/ready and /metrics.
+ */
+@Module({})
+export class ServiceCoreModule {
+  static forService(options: ServiceCoreOptions): DynamicModule {
+    const extra = options.readiness ?? [];
+    return {
+      module: ServiceCoreModule,
+      global: true,
+      imports: [
+        loggerModule(options.name, options.config.LOG_LEVEL),
+        TypeOrmModule.forRoot(dataSourceOptions({ url: options.config.DATABASE_URL, ...options.database })),
+        MessagingModule.forRoot({ brokers: options.config.KAFKA_BROKERS, service: options.name, ...options.messaging }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        PostgresReadiness,
+        ...extra,
+        readinessChecks(PostgresReadiness, Messaging, ...extra.map((p) => ('provide' in p ? p.provide : p))),
+      ],
+      exports: [...extra],
+    };
+  }
+}
