@@ -24,7 +24,7 @@ const common = {
 
 const example = {
   deliveryId: '0b8e4c8e-2f6a-4c0e-9d59-2f4f0c1d9a11',
-  systemCode: 'VN:GOV:000.00.00.H56:MOTCUA',
+  systemCode: 'VN/GOV/000.00.00.H56/MOTCUA',
   subject: '000.00.06.H56-261123-0001',
   sourceEventId: '6f1c7a52-7a8e-4f55-9d0e-3c3f1f1b2a10',
   attempts: 1,

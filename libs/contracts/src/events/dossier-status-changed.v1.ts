@@ -37,7 +37,7 @@ export const dossierStatusChangedV1 = defineEvent<DossierStatusChangedV1>({
     previousStatus: 1,
     status: 2,
     note: 'Tiếp nhận hồ sơ',
-    changedBy: 'VN:GOV:000.00.00.H56:MOTCUA',
+    changedBy: 'VN/GOV/000.00.00.H56/MOTCUA',
     changedAt: '2026-11-23T07:05:00.000Z',
     applicantName: 'Nguyễn Văn An',
     contact: { email: 'an.nguyen@example.vn', phone: '0961234567' },

@@ -26,9 +26,12 @@ export function toKafkaMessage(message: OutboxMessage, source: string): Message 
     partitionkey: message.key,
   });
   const binary = KafkaBinding.binary(event);
-  const headers: IHeaders = { ...(binary.headers as IHeaders) };
+  // the binding lists unset optional attributes as undefined: Kafka headers carry only the set ones
+  const headers: IHeaders = Object.fromEntries(Object.entries(binary.headers).filter(([, v]) => v !== undefined)) as IHeaders;
   if (message.traceparent) headers.traceparent = message.traceparent;
-  return { key: message.key, value: binary.body as string, headers };
+  // the binding leaves a JSON body as an object: serialise it for the wire
+  const value = typeof binary.body === 'string' ? binary.body : JSON.stringify(binary.body);
+  return { key: message.key, value, headers };
 }
 
 const headerString = (headers: IHeaders | undefined, name: string): string | undefined => {

@@ -1,3 +1,4 @@
 export * from './test-env';
 export * from './infrastructure';
 export * from './wait-for';
+export * from './test-app';

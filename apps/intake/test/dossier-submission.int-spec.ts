@@ -1,0 +1,92 @@
+import { DataSource } from 'typeorm';
+import { procedurePublishedV1 } from '@lienthong/contracts';
+import { loadConfig } from '@lienthong/platform-config';
+import { Outbox } from '@lienthong/platform-kafka';
+import { request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
+import { AppModule } from '../src/app.module';
+import { IntakeEnv } from '../src/config';
+
+const CLIENT = { 'x-lienthong-client': 'VN/GOV/000.00.00.G01/DVCQG' };
+const run = Date.now().toString(36);
+const submission = (ref: string, overrides: Record<string, unknown> = {}) => ({
+  partnerReference: `${run}-${ref}`,
+  procedureCode: '1.000358.000.00.00.H56',
+  caseCode: '1.000358.01',
+  agencyCode: '000.00.06.H56',
+  channel: 2,
+  applicant: { name: 'Nguyễn Văn An', idNumber: '038090001234', idType: 1, kind: 1 },
+  contact: { email: 'an.nguyen@example.vn', phone: '0961234567' },
+  summary: 'Đề nghị gia hạn giấy phép',
+  ...overrides,
+});
+
+describe('intake: dossier submission (real PostgreSQL and Kafka)', () => {
+  let intake: TestApp;
+  let db: DataSource;
+  const countDossiers = async () => Number((await db.query(`SELECT count(*) AS n FROM intake.dossiers`))[0].n);
+
+  beforeAll(async () => {
+    intake = await startTestApp(AppModule.register(loadConfig(IntakeEnv)));
+    db = intake.app.get(DataSource);
+    // the procedure copy comes from catalogue events; write one as catalogue would
+    await db.transaction((m) => intake.app.get(Outbox).add(m, procedurePublishedV1, '1.000358', { ...procedurePublishedV1.example, version: 1_000_000 }));
+    intake.app.get(Outbox).notifyCommitted();
+    await waitFor(async () => (await db.query(`SELECT 1 FROM intake.procedures WHERE code = '1.000358'`)).length > 0, 'procedure copy', 30000);
+  }, 60000);
+
+  afterAll(() => intake?.close());
+
+  it('assigns a Circular 01/2018 code, stores status 1 and writes the event', async () => {
+    const res = await request(`${intake.baseUrl}/dossiers`, { body: submission('one'), headers: CLIENT });
+    expect(res.status).toBe(201);
+    expect(res.body.code).toMatch(/^000\.00\.06\.H56-\d{6}-\d{4}$/);
+    expect(res.body.status).toBe(1);
+    const found = await request(`${intake.baseUrl}/dossiers/${res.body.code}`);
+    expect(found.body.procedure).toMatchObject({ code: '1.000358' });
+    expect(found.body.timeline).toHaveLength(1);
+  });
+
+  it('answers the same dossier for a repeated partner reference', async () => {
+    const first = await request(`${intake.baseUrl}/dossiers`, { body: submission('repeat'), headers: CLIENT });
+    const again = await request(`${intake.baseUrl}/dossiers`, { body: submission('repeat'), headers: CLIENT });
+    expect(again.status).toBe(200);
+    expect(again.body.code).toBe(first.body.code);
+  });
+
+  it('never hands out the same code under concurrency', async () => {
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => request(`${intake.baseUrl}/dossiers`, { body: submission(`c${i}`), headers: CLIENT })));
+    const codes = results.map((r) => r.body.code as string);
+    expect(results.every((r) => r.status === 201)).toBe(true);
+    expect(new Set(codes).size).toBe(40);
+  });
+
+  it.each([
+    ['invalid JSON', '{"partnerReference": ', 400, 'malformed-json'],
+    ['missing fields', { partnerReference: `${run}-missing` }, 400, 'invalid-request'],
+    ['wrong types', submission('types', { channel: 'online', applicant: 'An' }), 400, 'invalid-request'],
+    ['unknown procedure', submission('unknown', { procedureCode: '9.999999', caseCode: undefined }), 422, 'unknown-procedure'],
+    ['unknown case', submission('case', { caseCode: '1.000358.77' }), 422, 'unknown-case'],
+    ['unknown agency', submission('agency', { agencyCode: '000.00.06.H99' }), 422, 'unknown-agency'],
+    ['a 2 MB body', submission('big', { summary: 'x'.repeat(2 * 1024 * 1024) }), 413, 'payload-too-large'],
+  ])('refuses %s with problem+json and stores nothing', async (_what, body, status, type) => {
+    const before = await countDossiers();
+    const res = await request(`${intake.baseUrl}/dossiers`, { body, headers: CLIENT });
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(res.body.type).toMatch(new RegExp(`/${type}$`));
+    expect(await countDossiers()).toBe(before);
+  });
+
+  it('applies legal transitions only and ignores duplicates', async () => {
+    const { body } = await request(`${intake.baseUrl}/dossiers`, { body: submission('transitions'), headers: CLIENT });
+    const status = (s: number) => request(`${intake.baseUrl}/dossiers/${body.code}/status`, { body: { status: s }, headers: CLIENT });
+    expect((await status(2)).body).toMatchObject({ status: 2, applied: true });
+    expect((await status(2)).body).toMatchObject({ status: 2, applied: false });
+    const illegal = await status(10);
+    expect(illegal.status).toBe(409);
+    expect(illegal.body.detail).toMatch(/2 → 10 refused/);
+    expect((await status(4)).body).toMatchObject({ status: 4, applied: true });
+    const outboxOrPublished = await db.query(`SELECT count(*) AS n FROM intake.dossier_timeline WHERE dossier_code = $1`, [body.code]);
+    expect(Number(outboxOrPublished[0].n)).toBe(3);
+  });
+});

@@ -1,0 +1,2 @@
+export * from './system-id';
+export * from './demo-credentials';

@@ -1,0 +1,25 @@
+/**
+ * Connected systems are named the X-Road way, instance/member class/member code/subsystem, with the
+ * Vietnamese agency code as member code: `VN/GOV/000.00.00.H56/MOTCUA` is Thanh Hóa's one-stop software.
+ */
+export interface SystemId {
+  instance: string;
+  memberClass: string;
+  memberCode: string;
+  subsystem: string;
+}
+
+const SYSTEM_ID = /^([A-Z]{2,8})\/([A-Z]{2,8})\/([0-9A-Z.]+)\/([A-Z0-9_-]+)$/;
+
+export const formatSystemId = (id: SystemId): string => `${id.instance}/${id.memberClass}/${id.memberCode}/${id.subsystem}`;
+
+export function parseSystemId(text: string): SystemId | undefined {
+  const match = SYSTEM_ID.exec(text);
+  return match ? { instance: match[1], memberClass: match[2], memberCode: match[3], subsystem: match[4] } : undefined;
+}
+
+/** The province's one-stop software (phần mềm một cửa) that processes its dossiers. */
+export const oneStopSystemOf = (provinceCode: string): string => formatSystemId({ instance: 'VN', memberClass: 'GOV', memberCode: `000.00.00.${provinceCode}`, subsystem: 'MOTCUA' });
+
+/** The national public-service portal, which submits dossiers on behalf of citizens. */
+export const NATIONAL_PORTAL_SYSTEM = 'VN/GOV/000.00.00.G01/DVCQG';
