@@ -1,4 +1,4 @@
-import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { DynamicModule, InjectionToken, Module, Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { CommonEnv } from '@lienthong/platform-config';
 import { dataSourceOptions, ServiceDatabase } from '@lienthong/platform-database';
@@ -12,18 +12,21 @@ export interface ServiceCoreOptions {
   config: CommonEnv;
   database: Omit<ServiceDatabase, 'url'>;
   messaging?: Omit<MessagingOptions, 'brokers' | 'service'>;
-  /** Extra readiness checks (e.g. Redis) by injection token, provided by the app. */
-  readiness?: Provider[];
+  /** Clients shared across the app (e.g. Redis), available everywhere. */
+  providers?: Provider[];
+  /** Extra readiness checks (e.g. Redis): injection tokens of providers implementing ReadinessCheck. */
+  readiness?: InjectionToken[];
 }
 
 /**
- * Wires every service the same way: validated config in, pino logs, its own PostgreSQL schema with
+ * Wires every service the same way: its validated config injectable by class, pino logs, its own PostgreSQL schema with
  * migrations, outbox relay and Kafka consumer, /health/live, /health/ready and /metrics.
  */
 @Module({})
 export class ServiceCoreModule {
   static forService(options: ServiceCoreOptions): DynamicModule {
-    const extra = options.readiness ?? [];
+    const shared = [{ provide: options.config.constructor, useValue: options.config }, ...(options.providers ?? [])];
+    const checks = options.readiness ?? [];
     return {
       module: ServiceCoreModule,
       global: true,
@@ -33,12 +36,8 @@ export class ServiceCoreModule {
         MessagingModule.forRoot({ brokers: options.config.KAFKA_BROKERS, service: options.name, ...options.messaging }),
       ],
       controllers: [HealthController, MetricsController],
-      providers: [
-        PostgresReadiness,
-        ...extra,
-        readinessChecks(PostgresReadiness, Messaging, ...extra.map((p) => ('provide' in p ? p.provide : p))),
-      ],
-      exports: [...extra],
+      providers: [PostgresReadiness, ...shared, readinessChecks(PostgresReadiness, Messaging, ...checks)],
+      exports: shared,
     };
   }
 }

@@ -1,0 +1,23 @@
+import { HttpStatus } from '@nestjs/common';
+import { ProblemException } from '@lienthong/platform-http';
+
+export enum AccessProblem {
+  MissingCredentials = 'missing-credentials',
+  InvalidCredentials = 'invalid-credentials',
+  NotGranted = 'not-granted',
+  RateLimited = 'rate-limited',
+}
+
+const PROBLEMS: Record<AccessProblem, [HttpStatus, string]> = {
+  [AccessProblem.MissingCredentials]: [HttpStatus.UNAUTHORIZED, 'Credentials are required'],
+  [AccessProblem.InvalidCredentials]: [HttpStatus.UNAUTHORIZED, 'The credentials are not valid'],
+  [AccessProblem.NotGranted]: [HttpStatus.FORBIDDEN, 'The calling system is not granted this call'],
+  [AccessProblem.RateLimited]: [HttpStatus.TOO_MANY_REQUESTS, 'Too many requests'],
+};
+
+export class AccessException extends ProblemException {
+  constructor(problem: AccessProblem, detail: string, extensions: Record<string, unknown> = {}) {
+    const [status, title] = PROBLEMS[problem];
+    super(status, problem, title, detail, extensions);
+  }
+}

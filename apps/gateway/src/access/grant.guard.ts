@@ -1,0 +1,41 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { Credential } from '../registry/registry.repository';
+import { EVERYWHERE } from '../registry/permissions';
+import { AccessException, AccessProblem } from './access.exception';
+import { ApiKeyAuthenticator } from './api-key.authenticator';
+import { REQUIRED_GRANT, RequiredGrant } from './grant.decorator';
+import { ClientRateLimiter } from './client-rate-limiter';
+
+export type AuthenticatedRequest = Request & { credential: Credential };
+
+/**
+ * Authenticates the caller, then allows the call only when one of its grants names the route's permission
+ * and covers the province the data belongs to. A route without a declared grant is refused: deny by default.
+ */
+@Injectable()
+export class GrantGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector, private readonly authenticator: ApiKeyAuthenticator, private readonly rateLimiter: ClientRateLimiter) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const credential = await this.authenticator.authenticate(req.header('x-api-key'));
+    await this.rateLimiter.consume(credential.system.id, context.switchToHttp().getResponse());
+    const required = this.reflector.get<RequiredGrant | undefined>(REQUIRED_GRANT, context.getHandler());
+    if (!required) throw new AccessException(AccessProblem.NotGranted, 'this route is not open to any system');
+    const scope = required.scopeOf(req);
+    const granted = credential.grants.some(
+      (g) => g.permission === required.permission && (g.scope === EVERYWHERE || (scope !== undefined && g.scope === scope)),
+    );
+    if (!granted) {
+      const where = scope ? ` for province ${scope}` : '';
+      throw new AccessException(AccessProblem.NotGranted, `${credential.system.id} holds no ${required.permission} grant${where}`, {
+        permission: required.permission,
+        scope: scope ?? null,
+      });
+    }
+    req.credential = credential;
+    return true;
+  }
+}

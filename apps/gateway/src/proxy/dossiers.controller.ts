@@ -1,0 +1,41 @@
+import { Controller, Get, Post, Req, Res, UseGuards } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ownerOfAgency, parseDossierCode } from '@lienthong/domain-dossier';
+import { RequiresGrant } from '../access/grant.decorator';
+import { GrantGuard } from '../access/grant.guard';
+import { Permission } from '../registry/permissions';
+import { UpstreamProxy } from './upstream.proxy';
+
+/** The province a dossier belongs to, read from its code (agency part), without asking intake. */
+const provinceOfDossier = (req: Request): string | undefined => {
+  const parts = parseDossierCode(String(req.params.code));
+  return parts ? ownerOfAgency(parts.agencyCode) : undefined;
+};
+const provinceOfSubmission = (req: Request): string | undefined => {
+  const agency = (req.body as { agencyCode?: unknown } | undefined)?.agencyCode;
+  return typeof agency === 'string' ? ownerOfAgency(agency) : undefined;
+};
+
+@Controller('v1/dossiers')
+@UseGuards(GrantGuard)
+export class DossiersController {
+  constructor(private readonly proxy: UpstreamProxy) {}
+
+  @Post()
+  @RequiresGrant(Permission.SubmitDossier, provinceOfSubmission)
+  submit(@Req() req: Request, @Res() res: Response) {
+    return this.proxy.forward(req, res, 'intake', '/dossiers');
+  }
+
+  @Get(':code')
+  @RequiresGrant(Permission.ReadDossier, provinceOfDossier)
+  find(@Req() req: Request, @Res() res: Response) {
+    return this.proxy.forward(req, res, 'intake', `/dossiers/${encodeURIComponent(req.params.code as string)}`);
+  }
+
+  @Post(':code/status')
+  @RequiresGrant(Permission.UpdateDossierStatus, provinceOfDossier)
+  updateStatus(@Req() req: Request, @Res() res: Response) {
+    return this.proxy.forward(req, res, 'intake', `/dossiers/${encodeURIComponent(req.params.code as string)}/status`);
+  }
+}

@@ -1,0 +1,68 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { request } from 'undici';
+import { INTERNAL_HEADERS, ProblemException } from '@lienthong/platform-http';
+import { GatewayEnv } from '../config';
+import type { AuthenticatedRequest } from '../access/grant.guard';
+
+export type Upstream = 'intake' | 'catalogue';
+
+/** Response headers worth passing back to the client. */
+const PASSED_BACK = ['content-type', 'location', 'retry-after'];
+const ACTING_USER = /^[\w.@:/-]{1,128}$/;
+
+/**
+ * Forwards an authorised call to the service that owns the data, naming the calling system and the acting
+ * user in internal headers. Failures of the service are attributed to the provider side (502/504), so an
+ * operator knows whom to call.
+ */
+@Injectable()
+export class UpstreamProxy {
+  private readonly origins: Record<Upstream, string>;
+
+  constructor(private readonly config: GatewayEnv) {
+    this.origins = { intake: config.INTAKE_URL, catalogue: config.CATALOGUE_URL };
+  }
+
+  async forward(req: Request, res: Response, upstream: Upstream, path: string): Promise<void> {
+    const { credential } = req as AuthenticatedRequest;
+    const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+    const actingUser = req.header(INTERNAL_HEADERS.user);
+    const headers: Record<string, string> = {
+      [INTERNAL_HEADERS.client]: credential.system.id,
+      ...(actingUser && ACTING_USER.test(actingUser) ? { [INTERNAL_HEADERS.user]: actingUser } : {}),
+    };
+    const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+    if (hasBody) headers['content-type'] = 'application/json';
+    let answer;
+    try {
+      answer = await request(`${this.origins[upstream]}${path}${query}`, {
+        method: req.method as 'GET' | 'POST',
+        headers,
+        body: hasBody ? JSON.stringify(req.body ?? {}) : undefined,
+        headersTimeout: this.config.UPSTREAM_TIMEOUT_MS,
+        bodyTimeout: this.config.UPSTREAM_TIMEOUT_MS,
+      });
+    } catch (error) {
+      throw upstreamFailure(upstream, error);
+    }
+    res.status(answer.statusCode);
+    for (const name of PASSED_BACK) {
+      const value = answer.headers[name];
+      if (typeof value === 'string') res.setHeader(name, value);
+    }
+    res.send(Buffer.from(await answer.body.arrayBuffer()));
+  }
+}
+
+function upstreamFailure(upstream: Upstream, error: unknown): ProblemException {
+  const code = (error as { code?: string }).code;
+  const timedOut = code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
+  return new ProblemException(
+    timedOut ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY,
+    timedOut ? 'upstream-timeout' : 'upstream-unavailable',
+    timedOut ? 'The providing service did not answer in time' : 'The providing service is unavailable',
+    `${upstream} ${timedOut ? 'timed out' : 'could not be reached'}`,
+    { errorSide: 'provider', upstream },
+  );
+}

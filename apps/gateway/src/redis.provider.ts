@@ -1,0 +1,26 @@
+import { Inject, Injectable, OnApplicationShutdown, Provider } from '@nestjs/common';
+import Redis from 'ioredis';
+import { ReadinessCheck } from '@lienthong/platform-health';
+import { GatewayEnv } from './config';
+
+export const REDIS = Symbol('REDIS');
+
+export const redisProvider: Provider = {
+  provide: REDIS,
+  inject: [GatewayEnv],
+  useFactory: (config: GatewayEnv) => new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 }),
+};
+
+@Injectable()
+export class RedisReadiness implements ReadinessCheck, OnApplicationShutdown {
+  readonly name = 'redis';
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  async check(): Promise<void> {
+    await this.redis.ping();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => undefined);
+  }
+}

@@ -1,0 +1,9 @@
+/** What a grant can allow. Deny by default: a call needs a grant naming its permission and covering its scope. */
+export enum Permission {
+  SubmitDossier = 'dossier:submit',
+  ReadDossier = 'dossier:read',
+  UpdateDossierStatus = 'dossier:update-status',
+  ReadProcedure = 'procedure:read',
+}
+
+export const EVERYWHERE = '*';

@@ -1,0 +1,115 @@
+import { createServer, IncomingMessage, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { demoApiKeyOf, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf } from '@lienthong/domain-registry';
+import { loadConfig } from '@lienthong/platform-config';
+import { request, startTestApp, TestApp } from '@lienthong/platform-testing';
+import { AppModule } from '../src/app.module';
+import { GatewayEnv } from '../src/config';
+
+const SECRET = 'gateway-int-spec';
+const key = (system: string) => ({ 'x-api-key': demoApiKeyOf(SECRET, system) });
+const PORTAL = key(NATIONAL_PORTAL_SYSTEM);
+const THANH_HOA = key(oneStopSystemOf('H56'));
+const HA_NOI = key(oneStopSystemOf('H26'));
+const CODE = '000.00.06.H56-261123-0001';
+
+interface Forwarded {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+/** Plays intake: records what the gateway forwards and answers like the service would. */
+function startUpstream(): Promise<{ server: Server; url: string; calls: Forwarded[] }> {
+  const calls: Forwarded[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      calls.push({ method: req.method!, url: req.url!, headers: req.headers, body });
+      const created = req.method === 'POST' && req.url === '/dossiers';
+      res.writeHead(created ? 201 : 200, { 'content-type': 'application/json', ...(created ? { location: `/v1/dossiers/${CODE}` } : {}) });
+      res.end(JSON.stringify({ code: CODE }));
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls })));
+}
+
+describe('gateway: authentication, deny-by-default grants, province scope (real PostgreSQL and Redis)', () => {
+  let gateway: TestApp;
+  let upstream: Awaited<ReturnType<typeof startUpstream>>;
+  const last = () => upstream.calls.at(-1)!;
+
+  beforeAll(async () => {
+    upstream = await startUpstream();
+    gateway = await startTestApp(AppModule.register(loadConfig(GatewayEnv, { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: upstream.url })));
+  }, 60000);
+
+  afterAll(async () => {
+    await gateway?.close();
+    upstream?.server.close();
+  });
+
+  it('refuses a call without credentials or with an unknown key (401 problem+json), forwarding nothing', async () => {
+    const before = upstream.calls.length;
+    const none = await request(`${gateway.baseUrl}/v1/dossiers/${CODE}`);
+    expect(none.status).toBe(401);
+    expect(none.headers.get('content-type')).toMatch(/problem\+json/);
+    expect((await request(`${gateway.baseUrl}/v1/dossiers/${CODE}`, { headers: { 'x-api-key': 'lt_forged' } })).status).toBe(401);
+    expect(upstream.calls.length).toBe(before);
+  });
+
+  it('forwards a granted call naming the authenticated system, never the one a client claims', async () => {
+    const res = await request(`${gateway.baseUrl}/v1/dossiers`, {
+      headers: { ...PORTAL, 'x-lienthong-client': 'VN/GOV/000.00.00.H26/MOTCUA', 'x-lienthong-user': 'citizen-42' },
+      body: { agencyCode: '000.00.06.H56', summary: 'Hồ sơ' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('location')).toBe(`/v1/dossiers/${CODE}`);
+    expect(last()).toMatchObject({ method: 'POST', url: '/dossiers' });
+    expect(last().headers['x-lienthong-client']).toBe(NATIONAL_PORTAL_SYSTEM);
+    expect(last().headers['x-lienthong-user']).toBe('citizen-42');
+    expect(JSON.parse(last().body)).toEqual({ agencyCode: '000.00.06.H56', summary: 'Hồ sơ' });
+  });
+
+  it("lets a province read and update its own dossiers and nobody else's", async () => {
+    expect((await request(`${gateway.baseUrl}/v1/dossiers/${CODE}`, { headers: THANH_HOA })).status).toBe(200);
+    expect((await request(`${gateway.baseUrl}/v1/dossiers/${CODE}/status`, { headers: THANH_HOA, body: { status: 2 } })).status).toBe(200);
+    expect(last()).toMatchObject({ method: 'POST', url: `/dossiers/${CODE}/status` });
+    const foreign = await request(`${gateway.baseUrl}/v1/dossiers/${CODE}/status`, { headers: HA_NOI, body: { status: 2 } });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body).toMatchObject({ permission: 'dossier:update-status', scope: 'H56' });
+    expect((await request(`${gateway.baseUrl}/v1/dossiers/${CODE}`, { headers: HA_NOI })).status).toBe(403);
+  });
+
+  it('denies what is not granted: a province cannot submit, the portal cannot update statuses', async () => {
+    expect((await request(`${gateway.baseUrl}/v1/dossiers`, { headers: THANH_HOA, body: { agencyCode: '000.00.06.H56' } })).status).toBe(403);
+    expect((await request(`${gateway.baseUrl}/v1/dossiers/${CODE}/status`, { headers: PORTAL, body: { status: 4 } })).status).toBe(403);
+  });
+
+  it('sets rate-limit headers on granted calls', async () => {
+    const res = await request(`${gateway.baseUrl}/v1/dossiers/${CODE}`, { headers: PORTAL });
+    expect(Number(res.headers.get('ratelimit-limit'))).toBeGreaterThan(0);
+    expect(res.headers.get('ratelimit-remaining')).not.toBeNull();
+  });
+
+  it('answers malformed JSON, other media types and oversize bodies itself with 4xx', async () => {
+    const before = upstream.calls.length;
+    expect((await request(`${gateway.baseUrl}/v1/dossiers`, { headers: PORTAL, body: '{"x": ' })).status).toBe(400);
+    expect((await request(`${gateway.baseUrl}/v1/dossiers`, { headers: { ...PORTAL, 'content-type': 'text/plain' }, body: 'hello' })).status).toBe(415);
+    expect((await request(`${gateway.baseUrl}/v1/dossiers`, { headers: PORTAL, body: { summary: 'x'.repeat(2 * 1024 * 1024) } })).status).toBe(413);
+    expect(upstream.calls.length).toBe(before);
+  });
+
+  it('attributes an unreachable service to the provider side (502 problem+json)', async () => {
+    const stopped = await startTestApp(AppModule.register(loadConfig(GatewayEnv, { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: 'http://127.0.0.1:9' })));
+    try {
+      const res = await request(`${stopped.baseUrl}/v1/dossiers/${CODE}`, { headers: PORTAL });
+      expect(res.status).toBe(502);
+      expect(res.body).toMatchObject({ errorSide: 'provider', upstream: 'intake' });
+    } finally {
+      await stopped.close();
+    }
+  });
+});
