@@ -48,7 +48,7 @@ export class EventConsumer {
 
   async start(): Promise<void> {
     if (this.handlers.size === 0) return;
-    const consumer = this.kafka.consumer({ groupId: this.options.groupId, sessionTimeout: 30000, heartbeatInterval: 3000 });
+    const consumer = this.kafka.consumer({ groupId: this.options.groupId, sessionTimeout: 10000, heartbeatInterval: 1000 });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, () => (this.joined = true));
     consumer.on(consumer.events.CRASH, () => (this.joined = false));

@@ -2,3 +2,4 @@ export * from './test-env';
 export * from './infrastructure';
 export * from './wait-for';
 export * from './test-app';
+export * from './app-processes';

@@ -1,0 +1,28 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceCoreModule } from '@lienthong/platform-http';
+import { CatalogueEnv } from './config';
+import { Initial1763800000000 } from './migrations/1763800000000-initial';
+import { Procedure } from './procedures/procedure.entity';
+import { ProcedureRepository } from './procedures/procedure.repository';
+import { ProcedureImportService } from './procedures/procedure-import.service';
+import { ProcedureService } from './procedures/procedure.service';
+import { ProcedureSeeder } from './procedures/procedure.seeder';
+import { ProceduresController } from './procedures/procedures.controller';
+
+@Module({})
+export class AppModule {
+  static register(config: CatalogueEnv): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceCoreModule.forService({
+          name: 'catalogue',
+          config,
+          database: { schema: 'catalogue', entities: [Procedure], migrations: [Initial1763800000000] },
+        }),
+      ],
+      controllers: [ProceduresController],
+      providers: [{ provide: CatalogueEnv, useValue: config }, ProcedureRepository, ProcedureImportService, ProcedureService, ProcedureSeeder],
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { normaliseProcedureCode } from '@lienthong/domain-procedure';
+import { Procedure } from './procedure.entity';
+import { ProcedureException, ProcedureProblem } from './procedure.exception';
+import { ProcedureRepository } from './procedure.repository';
+import { SearchProceduresDto } from './search-procedures.dto';
+
+export interface ProcedurePage {
+  items: Procedure[];
+  page: number;
+  size: number;
+  total: number;
+}
+
+/** Reads of the catalogue: one procedure by any form of its code, or a page of a search. */
+@Injectable()
+export class ProcedureService {
+  constructor(private readonly procedures: ProcedureRepository) {}
+
+  async find(anyFormOfCode: string): Promise<Procedure> {
+    const code = normaliseProcedureCode(anyFormOfCode);
+    if (!code) {
+      throw new ProcedureException(ProcedureProblem.MalformedCode, `${anyFormOfCode} is not a procedure code (1.000358, 1.000358.01, 1.003560.000.00.00.H56 or 2.002621.H56)`);
+    }
+    const procedure = await this.procedures.findByCode(code);
+    if (!procedure) throw new ProcedureException(ProcedureProblem.NotFound, `no procedure ${code} in the catalogue`);
+    return procedure;
+  }
+
+  async search({ q, level, page, size }: SearchProceduresDto): Promise<ProcedurePage> {
+    const text = q?.trim();
+    const [items, total] = await this.procedures.search({ text, code: text ? normaliseProcedureCode(text) : undefined, level, page, size });
+    return { items, page, size, total };
+  }
+}

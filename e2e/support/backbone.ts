@@ -1,0 +1,60 @@
+import { Client } from 'pg';
+import { demoApiKeyOf, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf } from '@lienthong/domain-registry';
+import { AppProcesses, request, TEST_DATABASE_URL, waitFor } from '@lienthong/platform-testing';
+
+const SECRET = 'e2e-seed-secret';
+
+/** The whole backbone as separate processes, with the clients a test plays. */
+export class Backbone {
+  readonly apps = new AppProcesses({
+    DEMO_SEED_SECRET: SECRET,
+    RATE_LIMIT_PER_SECOND: '100000',
+    STATUS_PUSH_DELAY_MS: '20',
+    DELIVERY_BACKOFF_BASE_MS: '200',
+    DELIVERY_BACKOFF_CAP_MS: '2000',
+    NOTIFY_BACKOFF_BASE_MS: '200',
+    NOTIFY_BACKOFF_CAP_MS: '2000',
+    LOG_LEVEL: 'info',
+  });
+  readonly db = new Client({ connectionString: TEST_DATABASE_URL });
+  readonly portalKey = { 'x-api-key': demoApiKeyOf(SECRET, NATIONAL_PORTAL_SYSTEM) };
+  readonly provinceKey = (province: string) => ({ 'x-api-key': demoApiKeyOf(SECRET, oneStopSystemOf(province)) });
+
+  async start(): Promise<void> {
+    await this.db.connect();
+    await this.apps.startAll();
+    // intake learns procedures from catalogue events: wait until it holds the ones the tests use
+    await waitFor(async () => (await this.db.query(`SELECT count(*)::int AS n FROM intake.procedures WHERE code IN ('1.000358', '1.013377')`)).rows[0].n === 2, 'procedures in intake', 60000);
+  }
+
+  async stop(): Promise<void> {
+    await this.apps.stopAll();
+    await this.db.end();
+  }
+
+  gateway(path: string, init: Parameters<typeof request>[1] = {}) {
+    return request(`${this.apps.url('gateway')}${path}`, { ...init, headers: { ...this.portalKey, ...init.headers } });
+  }
+
+  async mailsTo(address: string): Promise<{ subject: string; text: string; messageId: string }[]> {
+    const res = await request(`${this.apps.url('legacy-sim')}/smtp/messages?to=${encodeURIComponent(address)}`);
+    return res.body as unknown as { subject: string; text: string; messageId: string }[];
+  }
+
+  async dossierStatus(code: string): Promise<number | undefined> {
+    const res = await this.gateway(`/v1/dossiers/${code}`);
+    return res.status === 200 ? (res.body.status as number) : undefined;
+  }
+}
+
+export const submission = (partnerReference: string, email: string, overrides: Record<string, unknown> = {}) => ({
+  partnerReference,
+  procedureCode: '1.000358',
+  caseCode: '1.000358.01',
+  agencyCode: '000.00.06.H56',
+  channel: 2,
+  applicant: { name: 'Nguyễn Văn An', idNumber: '038090001234', idType: 1, kind: 1 },
+  contact: { email, phone: '0961234567' },
+  summary: 'Đề nghị gia hạn giấy phép thành lập chi nhánh',
+  ...overrides,
+});

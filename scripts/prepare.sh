@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# What both `npm start` and `npm test` need first: Node 24, dependencies from the lockfile, a fresh build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/bootstrap-node.sh
+# install when node_modules is missing or older than the lockfile
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "prepare: installing dependencies (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+bash scripts/build.sh

@@ -1,0 +1,64 @@
+// Starts every app in one terminal (log lines prefixed by app), waits until each is ready, then prints
+// how to use the backbone. Ctrl-C stops them all; each finishes its in-flight work first.
+const { concurrently } = require('concurrently');
+const { APPS, appCommand } = require('./app-command');
+const { demoApiKeyOf, NATIONAL_PORTAL_SYSTEM } = require('../dist/libs/domain/registry/src');
+
+const quote = (s) => (/^[\w./:=@-]+$/.test(s) ? s : `'${s}'`);
+const { result } = concurrently(
+  APPS.map(({ name }) => {
+    const [exe, args] = appCommand(name);
+    return { name, command: [exe, ...args].map(quote).join(' '), env: { LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty' } };
+  }),
+  { prefix: 'name', killOthersOn: ['failure'], killSignal: 'SIGTERM', padPrefix: true },
+);
+
+async function ready(port, deadline) {
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the app on port ${port} was not ready in time`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function banner() {
+  const deadline = Date.now() + 120_000;
+  await Promise.all(APPS.map(({ port }) => ready(port, deadline)));
+  const key = demoApiKeyOf(process.env.DEMO_SEED_SECRET ?? 'lienthong-local-demo', NATIONAL_PORTAL_SYSTEM);
+  const body = JSON.stringify({
+    partnerReference: `demo-${Date.now()}`,
+    procedureCode: '1.000358',
+    caseCode: '1.000358.01',
+    agencyCode: '000.00.06.H56',
+    channel: 2,
+    applicant: { name: 'Nguyễn Văn An', idNumber: '038090001234', idType: 1, kind: 1 },
+    contact: { email: 'an.nguyen@example.vn', phone: '0961234567' },
+    summary: 'Đề nghị gia hạn giấy phép thành lập chi nhánh',
+  });
+  console.log(`
+================================================================================
+ Lienthong is up.   Gateway: http://127.0.0.1:3000
+ Demo client (national portal): ${NATIONAL_PORTAL_SYSTEM}
+   API key: ${key}
+
+ Submit a dossier:
+   curl -s -X POST http://127.0.0.1:3000/v1/dossiers -H 'content-type: application/json' \\
+     -H 'x-api-key: ${key}' -d '${body}'
+ Follow it (status 1 → 2 → 4 within seconds):
+   curl -s http://127.0.0.1:3000/v1/dossiers/<code> -H 'x-api-key: ${key}'
+ E-mails the applicant received (SMTP sink of legacy-sim):
+   curl -s 'http://127.0.0.1:3006/smtp/messages?to=an.nguyen@example.vn'
+ Ctrl-C stops every app (Kafka keeps running: npm run infra:down stops it).
+================================================================================
+`);
+}
+
+banner().catch((error) => console.error(`start: ${error.message}`));
+result.then(
+  () => process.exit(0),
+  () => process.exit(1),
+);
