@@ -4,6 +4,7 @@ const preset = require('./jest.preset');
 
 const project = (displayName, testMatch, extra = {}) => ({ ...preset, displayName, testMatch, ...extra });
 const infra = {
+  testTimeout: 30000,
   globalSetup: '<rootDir>/libs/platform/testing/src/global-setup.ts',
   setupFiles: ['<rootDir>/libs/platform/testing/src/test-env.ts'],
 };

@@ -1,0 +1,45 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { HealthController, readinessChecks } from '@lienthong/platform-health';
+import { loggerModule, MetricsController } from '@lienthong/platform-observability';
+import { LegacySimEnv } from './config';
+import { FaultMiddleware } from './one-stop/fault.middleware';
+import { FaultSwitch } from './one-stop/fault.switch';
+import { OneStopControlController } from './one-stop/one-stop-control.controller';
+import { OneStopController } from './one-stop/one-stop.controller';
+import { OneStopService } from './one-stop/one-stop.service';
+import { OneStopStore } from './one-stop/one-stop.store';
+import { SessionStore } from './one-stop/session.store';
+import { StatusPusher } from './one-stop/status-pusher';
+import { MailBox } from './smtp/mail-box';
+import { SmtpController } from './smtp/smtp.controller';
+import { SmtpSink } from './smtp/smtp-sink';
+
+/**
+ * legacy-sim is no backbone service: no database, no Kafka, only in-memory simulated systems. It is
+ * wired like the others otherwise (logs, health, metrics, graceful shutdown).
+ */
+@Module({})
+export class AppModule implements NestModule {
+  static register(config: LegacySimEnv): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [loggerModule('legacy-sim', config.LOG_LEVEL)],
+      controllers: [HealthController, MetricsController, OneStopController, OneStopControlController, SmtpController],
+      providers: [
+        { provide: LegacySimEnv, useValue: config },
+        { provide: SessionStore, useFactory: () => new SessionStore() },
+        { provide: FaultSwitch, useFactory: () => new FaultSwitch() },
+        { provide: OneStopStore, useFactory: () => new OneStopStore() },
+        { provide: MailBox, useFactory: () => new MailBox() },
+        StatusPusher,
+        OneStopService,
+        SmtpSink,
+        readinessChecks(SmtpSink),
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(FaultMiddleware).forRoutes(OneStopController);
+  }
+}

@@ -1,0 +1,19 @@
+import { HttpStatus } from '@nestjs/common';
+import { ProblemException } from '@lienthong/platform-http';
+
+export enum OneStopProblem {
+  UnknownProvince = 'unknown-province',
+  Unavailable = 'one-stop-unavailable',
+}
+
+const PROBLEMS: Record<OneStopProblem, [HttpStatus, string]> = {
+  [OneStopProblem.UnknownProvince]: [HttpStatus.NOT_FOUND, 'No simulated one-stop system for this province'],
+  [OneStopProblem.Unavailable]: [HttpStatus.SERVICE_UNAVAILABLE, 'The one-stop system is unavailable'],
+};
+
+export class OneStopException extends ProblemException {
+  constructor(problem: OneStopProblem, detail: string) {
+    const [status, title] = PROBLEMS[problem];
+    super(status, problem, title, detail);
+  }
+}

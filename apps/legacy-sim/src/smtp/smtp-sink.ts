@@ -1,0 +1,72 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { AddressObject, simpleParser } from 'mailparser';
+import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
+import type { ReadinessCheck } from '@lienthong/platform-health';
+import { LegacySimEnv } from '../config';
+import { MailBox } from './mail-box';
+
+/** Connections still open at shutdown get this long to finish their message. */
+const CLOSE_TIMEOUT_MS = 2000;
+const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+
+const addressText = (address: AddressObject | AddressObject[] | undefined) => (Array.isArray(address) ? address.map((a) => a.text).join(', ') : address?.text);
+
+/**
+ * The SMTP server notification's e-mails land in: no authentication and no TLS, as a local sink. It
+ * listens from bootstrap until shutdown and keeps every parsed message in its mail box.
+ */
+@Injectable()
+export class SmtpSink implements OnApplicationBootstrap, BeforeApplicationShutdown, ReadinessCheck {
+  readonly name = 'smtp-sink';
+  private readonly logger = new Logger(SmtpSink.name);
+  private readonly server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    size: MAX_MESSAGE_BYTES,
+    closeTimeout: CLOSE_TIMEOUT_MS,
+    onData: (stream, session, callback) => this.receive(stream, session).then(() => callback(), callback),
+  });
+
+  constructor(
+    private readonly config: LegacySimEnv,
+    private readonly mailBox: MailBox,
+  ) {
+    // a client's broken connection must not take the process down
+    this.server.on('error', (error) => this.logger.warn(`SMTP connection error: ${error.message}`));
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.server.server.once('error', reject);
+      this.server.listen(this.config.SMTP_PORT, this.config.HOST, () => {
+        this.server.server.off('error', reject);
+        this.logger.log(`SMTP sink listening on ${this.config.HOST}:${this.config.SMTP_PORT}`);
+        resolve();
+      });
+    });
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    if (!this.server.server.listening) return Promise.resolve();
+    return new Promise((resolve) => this.server.close(resolve));
+  }
+
+  async check(): Promise<void> {
+    if (!this.server.server.listening) throw new Error('the SMTP sink is not listening');
+  }
+
+  private async receive(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<void> {
+    const mail = await simpleParser(stream);
+    if (stream.sizeExceeded) throw Object.assign(new Error('message exceeds the maximum size'), { responseCode: 552 });
+    this.mailBox.add({
+      messageId: mail.messageId,
+      from: addressText(mail.from),
+      to: session.envelope.rcptTo.map((r) => r.address),
+      subject: mail.subject,
+      text: mail.text,
+      html: typeof mail.html === 'string' ? mail.html : undefined,
+      receivedAt: new Date().toISOString(),
+    });
+  }
+}
