@@ -1,0 +1,38 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceCoreModule } from '@lienthong/platform-http';
+import { NotificationEnv } from './config';
+import { Initial1764100000000 } from './migrations/1764100000000-initial';
+import { DossierEventsConsumer } from './notifications/dossier-events.consumer';
+import { MailTransport } from './notifications/mail.transport';
+import { Notification } from './notifications/notification.entity';
+import { NotificationDeliveryService } from './notifications/notification-delivery.service';
+import { NotificationRepository } from './notifications/notification.repository';
+import { NotificationSenderWorker } from './notifications/notification-sender.worker';
+import { NotificationService } from './notifications/notification.service';
+import { NotificationsController } from './notifications/notifications.controller';
+
+@Module({})
+export class AppModule {
+  static register(config: NotificationEnv): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceCoreModule.forService({
+          name: 'notification',
+          config,
+          database: { schema: 'notification', entities: [Notification], migrations: [Initial1764100000000] },
+        }),
+      ],
+      controllers: [NotificationsController],
+      providers: [
+        { provide: NotificationEnv, useValue: config },
+        NotificationRepository,
+        NotificationService,
+        DossierEventsConsumer,
+        MailTransport,
+        NotificationDeliveryService,
+        NotificationSenderWorker,
+      ],
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { maskEmail, maskEmailIn } from './email.mask';
+
+describe('maskEmail', () => {
+  it.each([
+    ['an.nguyen@example.vn', 'a***@example.vn'],
+    ['a@example.vn', 'a***@example.vn'],
+    ['x.y@sub.gov.vn', 'x***@sub.gov.vn'],
+    ['not-an-address', '***'],
+    ['@example.vn', '***'],
+  ])('%s → %s', (address, masked) => {
+    expect(maskEmail(address)).toBe(masked);
+  });
+
+  it('never reveals the length of the mailbox', () => {
+    expect(maskEmail('a.very.long.mailbox@example.vn')).toHaveLength('a***@example.vn'.length);
+  });
+
+  it('masks the address wherever an error quotes it', () => {
+    expect(maskEmailIn('550 5.1.1 <an.nguyen@example.vn>: mailbox an.nguyen@example.vn unavailable', 'an.nguyen@example.vn')).toBe(
+      '550 5.1.1 <a***@example.vn>: mailbox a***@example.vn unavailable',
+    );
+  });
+});

@@ -1,0 +1,48 @@
+import { dossierStatusChangedV1, dossierSubmittedV1 } from '@lienthong/contracts';
+import { DOSSIER_STATUS_LABELS, DossierStatus } from '@lienthong/domain-dossier';
+import { fillLine, renderStatusChangedEmail, renderSubmittedEmail, TemplateFieldUnknownError, vietnamTime } from './email.templates';
+
+describe('e-mail templates', () => {
+  it('renders the receipt of a submitted dossier in Vietnamese with diacritics', () => {
+    const email = renderSubmittedEmail(dossierSubmittedV1.example);
+    expect(email).toMatchObject({ template: 'dossier.submitted', recipient: 'an.nguyen@example.vn', dossierCode: '000.00.06.H56-261123-0001' });
+    expect(email.subject).toBe('Hồ sơ 000.00.06.H56-261123-0001 đã được tiếp nhận');
+    expect(email.body).toContain('Kính gửi Ông/Bà Nguyễn Văn An,');
+    expect(email.body).toContain('lúc 14:00 23/11/2026');
+    expect(email.body).toContain(`Thủ tục: ${dossierSubmittedV1.example.procedureName}`);
+    expect(email.body).toContain('Trạng thái: Mới đăng ký');
+    expect(email.body).not.toMatch(/#[A-Z]/);
+  });
+
+  it.each(Object.values(DossierStatus).filter((s): s is DossierStatus => typeof s === 'number'))('renders status %i with its label and key', (status) => {
+    const email = renderStatusChangedEmail({ ...dossierStatusChangedV1.example, status });
+    expect(email.template).toBe(`dossier.status-changed.${status}`);
+    expect(email.subject).toBe(`Hồ sơ 000.00.06.H56-261123-0001: ${DOSSIER_STATUS_LABELS[status]}`);
+    expect(email.body).toContain(`trạng thái "${DOSSIER_STATUS_LABELS[status]}" lúc 14:05 23/11/2026`);
+    expect(email.body).not.toMatch(/#[A-Z]/);
+  });
+
+  it('gives each status its own guidance', () => {
+    const bodies = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10].map((status) => renderStatusChangedEmail({ ...dossierStatusChangedV1.example, status }).body));
+    expect(bodies.size).toBe(9);
+    expect(renderStatusChangedEmail({ ...dossierStatusChangedV1.example, status: 6 }).body).toContain('nộp phí, lệ phí');
+  });
+
+  it("shows the agency's note, and leaves the line out when there is none", () => {
+    expect(renderStatusChangedEmail(dossierStatusChangedV1.example).body).toContain('Ghi chú của cơ quan xử lý: Tiếp nhận hồ sơ');
+    const withoutNote = renderStatusChangedEmail({ ...dossierStatusChangedV1.example, note: null });
+    expect(withoutNote.body).not.toContain('Ghi chú');
+    expect(renderStatusChangedEmail({ ...dossierStatusChangedV1.example, note: '   ' }).body).not.toContain('Ghi chú');
+  });
+
+  it('fills every placeholder, longest name first, and refuses unknown ones', () => {
+    expect(fillLine('#MaHoSo / #MaHoSoLienThong', { MaHoSo: 'A', MaHoSoLienThong: 'B' })).toBe('A / B');
+    expect(fillLine('Số #SoTien đồng', { SoTien: '#MaHoSo' })).toBe('Số #MaHoSo đồng');
+    expect(fillLine('Ghi chú: #GhiChu', { GhiChu: null })).toBeUndefined();
+    expect(() => fillLine('#NgayHenTra', {})).toThrow(TemplateFieldUnknownError);
+  });
+
+  it('writes moments in Vietnamese time across midnight', () => {
+    expect(vietnamTime('2026-11-23T17:30:00.000Z')).toBe('00:30 24/11/2026');
+  });
+});

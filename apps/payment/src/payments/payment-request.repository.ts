@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { PaymentRequest } from './payment-request.entity';
+
+@Injectable()
+export class PaymentRequestRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Inserts unless its source event already created one; true when inserted. */
+  async insertOnce(manager: EntityManager, request: PaymentRequest): Promise<boolean> {
+    const result = await manager.createQueryBuilder().insert().into(PaymentRequest).values(request).orIgnore().returning('id').execute();
+    return (result.raw as unknown[]).length > 0;
+  }
+
+  findById(id: string): Promise<PaymentRequest | null> {
+    return this.dataSource.getRepository(PaymentRequest).findOneBy({ id });
+  }
+
+  findPage(dossierCode: string | undefined, page: number, pageSize: number): Promise<[PaymentRequest[], number]> {
+    return this.dataSource.getRepository(PaymentRequest).findAndCount({
+      where: dossierCode ? { dossierCode } : {},
+      order: { requestedAt: 'DESC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+  }
+}

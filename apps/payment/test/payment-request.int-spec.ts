@@ -1,0 +1,155 @@
+import type { Consumer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { DEAD_LETTER_TOPIC, dossierStatusChangedV1, DossierStatusChangedV1, PaymentRequestedV1, paymentRequestedV1, procedurePublishedV1 } from '@lienthong/contracts';
+import { loadConfig } from '@lienthong/platform-config';
+import { OutboxMessage } from '@lienthong/platform-database';
+import { DEAD_LETTER_HEADERS, fromKafkaMessage, Messaging, Outbox, ReceivedEvent, toKafkaMessage } from '@lienthong/platform-kafka';
+import { request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
+import { AppModule } from '../src/app.module';
+import { PaymentEnv } from '../src/config';
+
+const run = Date.now().toString(36);
+/** A procedure code of this run only: no other test's newer version can replace its fees. */
+const procedureCode = `9.${String(Date.now()).slice(-6)}`;
+const codeOf = (name: string) => `000.00.06.H56-${run}-${name}`;
+const statusChange = (name: string, previousStatus: number, status: number, procedure = procedureCode): DossierStatusChangedV1 => ({
+  ...dossierStatusChangedV1.example,
+  code: codeOf(name),
+  procedureCode: procedure,
+  previousStatus,
+  status,
+  changedAt: new Date().toISOString(),
+});
+
+describe('payment: payment requests from dossier status changes (real PostgreSQL and Kafka)', () => {
+  let payment: TestApp;
+  let db: DataSource;
+  let outbox: Outbox;
+  let listener: Consumer;
+  const requested: ReceivedEvent<PaymentRequestedV1>[] = [];
+  const deadLetters: { id: string; error: string }[] = [];
+
+  const publish = async (event: DossierStatusChangedV1): Promise<string> => {
+    const id = await db.transaction((m) => outbox.add(m, dossierStatusChangedV1, event.code, event));
+    outbox.notifyCommitted();
+    return id;
+  };
+
+  /** Publishes a message with an id already used: what Kafka does after a consumer crash or a producer retry. */
+  const publishAgain = async (id: string, event: DossierStatusChangedV1): Promise<void> => {
+    const message = Object.assign(new OutboxMessage(), {
+      id,
+      topic: dossierStatusChangedV1.topic,
+      type: dossierStatusChangedV1.type,
+      key: event.code,
+      payload: event,
+      traceparent: null,
+      createdAt: new Date(),
+    });
+    await payment.app.get(Messaging).producer.send({ topic: dossierStatusChangedV1.topic, acks: -1, messages: [toKafkaMessage(message, '/lienthong/intake')] });
+  };
+
+  const requestsOf = (name: string) => db.query(`SELECT * FROM payment.payment_requests WHERE dossier_code = $1 ORDER BY requested_at`, [codeOf(name)]);
+  const requestOfEvent = async (eventId: string) => (await db.query(`SELECT * FROM payment.payment_requests WHERE source_event_id = $1`, [eventId]))[0];
+
+  beforeAll(async () => {
+    payment = await startTestApp(AppModule.register(loadConfig(PaymentEnv)));
+    db = payment.app.get(DataSource);
+    outbox = payment.app.get(Outbox);
+
+    // what payment publishes and what it parks, read back from Kafka by a group of this run
+    listener = payment.app.get(Messaging).kafka.consumer({ groupId: `payment-test-${run}` });
+    await listener.connect();
+    await listener.subscribe({ topics: [paymentRequestedV1.topic, DEAD_LETTER_TOPIC], fromBeginning: true });
+    await listener.run({
+      eachMessage: async ({ topic, message }) => {
+        if (!message.key?.toString().includes(run)) return;
+        if (topic === DEAD_LETTER_TOPIC) deadLetters.push({ id: String(message.headers?.ce_id), error: String(message.headers?.[DEAD_LETTER_HEADERS.error]) });
+        else requested.push(fromKafkaMessage(message) as ReceivedEvent<PaymentRequestedV1>);
+      },
+    });
+
+    // the procedure's fees come from catalogue events; write one as catalogue would
+    await db.transaction((m) =>
+      outbox.add(m, procedurePublishedV1, procedureCode, {
+        ...procedurePublishedV1.example,
+        code: procedureCode,
+        fees: [
+          { kind: 'FEE', amount: 50000, submissionMethod: 'ONLINE', description: 'Phí thẩm định' },
+          { kind: 'CHARGE', amount: 100000, submissionMethod: 'ONLINE', description: 'Lệ phí' },
+          { kind: 'FEE', amount: 70000, submissionMethod: 'DIRECT' },
+        ],
+      }),
+    );
+    outbox.notifyCommitted();
+    await waitFor(async () => (await db.query(`SELECT 1 FROM payment.procedure_fees WHERE code = $1`, [procedureCode])).length > 0, 'procedure fees copy', 45000);
+  }, 90000);
+
+  afterAll(async () => {
+    await listener?.disconnect();
+    await payment?.close();
+  }, 30000);
+
+  it('records one payment request with the online fees total and publishes payment.requested.v1', async () => {
+    const eventId = await publish(statusChange('billed', 4, 6));
+    const row = await waitFor(() => requestOfEvent(eventId), 'the payment request', 45000);
+    expect(row).toMatchObject({ dossier_code: codeOf('billed'), procedure_code: procedureCode, amount: 150000, currency: 'VND', status: 'requested' });
+    expect(row.fee_lines).toEqual([
+      { kind: 'FEE', amount: 50000, description: 'Phí thẩm định' },
+      { kind: 'CHARGE', amount: 100000, description: 'Lệ phí' },
+    ]);
+
+    const event = await waitFor(() => requested.find((e) => e.data.paymentId === row.id), 'payment.requested.v1 on Kafka', 30000);
+    expect(event.subject).toBe(codeOf('billed'));
+    expect(event.data).toMatchObject({ dossierCode: codeOf('billed'), procedureCode, amount: 150000, currency: 'VND' });
+
+    const listed = await request(`${payment.baseUrl}/payments?dossier=${encodeURIComponent(codeOf('billed'))}`);
+    expect(listed.status).toBe(200);
+    expect(listed.body).toMatchObject({ total: 1, page: 1, pageSize: 20 });
+    const found = await request(`${payment.baseUrl}/payments/${row.id}`);
+    expect(found.status).toBe(200);
+    expect(found.body).toMatchObject({ id: row.id, dossierCode: codeOf('billed'), amount: 150000, status: 'requested' });
+  }, 90000);
+
+  it('records nothing for other statuses', async () => {
+    await publish(statusChange('processing', 2, 4));
+    // the later change of the same dossier shares its partition, so once it is handled the first one was too
+    const laterId = await publish(statusChange('processing', 4, 6));
+    await waitFor(() => requestOfEvent(laterId), 'the request of the later change', 45000);
+    const rows = await requestsOf('processing');
+    expect(rows.map((r: { source_event_id: string }) => r.source_event_id)).toEqual([laterId]);
+  }, 60000);
+
+  it('bills a redelivered event once', async () => {
+    const event = statusChange('redelivered', 4, 6);
+    const eventId = await publish(event);
+    await waitFor(() => requestOfEvent(eventId), 'the first request', 45000);
+    await publishAgain(eventId, event);
+    // a later payment request of the same dossier (e.g. an extra fee) shares the partition: it marks the repeat as handled
+    const laterId = await publish(statusChange('redelivered', 4, 6));
+    await waitFor(() => requestOfEvent(laterId), 'the request of the later change', 45000);
+    const rows = await requestsOf('redelivered');
+    expect(rows.map((r: { source_event_id: string }) => r.source_event_id)).toEqual([eventId, laterId]);
+    await waitFor(() => requested.filter((e) => e.data.dossierCode === codeOf('redelivered')).length >= 2, 'both events on Kafka', 30000);
+    expect(requested.filter((e) => e.data.dossierCode === codeOf('redelivered'))).toHaveLength(2);
+  }, 90000);
+
+  it.each([
+    ['an unknown id', '/payments/6f1c7a52-7a8e-4f55-9d0e-3c3f1f1b2a10', 404, 'payment-not-found'],
+    ['an id that is no uuid', '/payments/not-a-uuid', 400, 'invalid-request'],
+    ['a page size over 100', '/payments?pageSize=1000', 400, 'invalid-request'],
+    ['an empty dossier code', '/payments?dossier=', 400, 'invalid-request'],
+  ])('answers %s with problem+json', async (_what, path, status, type) => {
+    const res = await request(`${payment.baseUrl}${path}`);
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(res.body.type).toMatch(new RegExp(`/${type}$`));
+  });
+
+  it('retries a request for an unknown procedure, then parks it on the dead-letter topic', async () => {
+    const eventId = await publish(statusChange('orphan', 4, 6, '9.999999'));
+    const parked = await waitFor(() => deadLetters.find((d) => d.id === eventId), 'the dead letter', 60000);
+    expect(parked.error).toMatch(/ProcedureNotKnownError: procedure 9\.999999/);
+    expect(await requestsOf('orphan')).toHaveLength(0);
+  }, 90000);
+});
