@@ -111,7 +111,7 @@ describe('catalogue: procedure import (real PostgreSQL and Kafka)', () => {
     expect(byName.status).toBe(200);
     const codes = (byName.body.items as { code: string }[]).map((p) => p.code);
     expect(codes).toEqual(expect.arrayContaining(['1.000358', '1.013377']));
-    expect(byName.body).toMatchObject({ page: 1, size: 20 });
+    expect(byName.body).toMatchObject({ page: 1, pageSize: 20 });
 
     const byCode = await request(`${catalogue.baseUrl}/procedures?q=1.000358.H56`);
     expect((byCode.body.items as { code: string }[]).map((p) => p.code)).toEqual(['1.000358']);

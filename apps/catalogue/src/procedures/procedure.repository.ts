@@ -16,7 +16,7 @@ export interface ProcedureSearch {
   code?: string;
   level?: string;
   page: number;
-  size: number;
+  pageSize: number;
 }
 
 /** LIKE treats % and _ as wildcards: a search text matches them literally. */
@@ -49,7 +49,7 @@ export class ProcedureRepository {
   }
 
   /** One page of procedures in code order, with the number of all matches. */
-  search({ text, code, level, page, size }: ProcedureSearch): Promise<[Procedure[], number]> {
+  search({ text, code, level, page, pageSize }: ProcedureSearch): Promise<[Procedure[], number]> {
     // a list shows no canonical body nor national record: they are what GET /procedures/:code is for
     const query = this.dataSource.getRepository(Procedure).createQueryBuilder('p').select(['p.code', 'p.name', 'p.levels', 'p.version', 'p.updatedAt']);
     if (text) {
@@ -58,8 +58,8 @@ export class ProcedureRepository {
     if (level) query.andWhere('p.levels @> :levels::jsonb', { levels: JSON.stringify([level]) });
     return query
       .orderBy('p.code')
-      .skip((page - 1) * size)
-      .take(size)
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
       .getManyAndCount();
   }
 }

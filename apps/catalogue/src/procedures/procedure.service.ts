@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { normaliseProcedureCode } from '@lienthong/domain-procedure';
+import type { Page } from '@lienthong/platform-http';
 import { Procedure } from './procedure.entity';
 import { ProcedureException, ProcedureProblem } from './procedure.exception';
 import { ProcedureRepository } from './procedure.repository';
 import { SearchProceduresDto } from './search-procedures.dto';
-
-export interface ProcedurePage {
-  items: Procedure[];
-  page: number;
-  size: number;
-  total: number;
-}
 
 /** Reads of the catalogue: one procedure by any form of its code, or a page of a search. */
 @Injectable()
@@ -27,9 +21,9 @@ export class ProcedureService {
     return procedure;
   }
 
-  async search({ q, level, page, size }: SearchProceduresDto): Promise<ProcedurePage> {
+  async search({ q, level, page, pageSize }: SearchProceduresDto): Promise<Page<Procedure>> {
     const text = q?.trim();
-    const [items, total] = await this.procedures.search({ text, code: text ? normaliseProcedureCode(text) : undefined, level, page, size });
-    return { items, page, size, total };
+    const [items, total] = await this.procedures.search({ text, code: text ? normaliseProcedureCode(text) : undefined, level, page, pageSize });
+    return { items, page, pageSize, total };
   }
 }

@@ -1,8 +1,9 @@
-import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '@lienthong/platform-http';
 
 /** Query of GET /procedures. */
-export class SearchProceduresDto {
+export class SearchProceduresDto extends PageQueryDto {
   /** Part of the name or the code, any case. */
   @IsOptional()
   @IsString()
@@ -14,18 +15,4 @@ export class SearchProceduresDto {
   @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
   @Matches(/^[A-Z_]{1,40}$/, { message: 'level must be a level name such as PROVINCE, WARD or MINISTRY' })
   level?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page: number = 1;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  size: number = 20;
 }

@@ -1,9 +1,9 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from '@lienthong/platform-http';
 import { NOTIFICATION_STATUSES, NotificationStatus } from './notification.entity';
 
 /** GET /notifications?dossier=&status=&page=&pageSize= */
-export class ListNotificationsDto {
+export class ListNotificationsDto extends PageQueryDto {
   /** A dossier code (mã hồ sơ). */
   @IsOptional()
   @IsString()
@@ -14,17 +14,4 @@ export class ListNotificationsDto {
   @IsOptional()
   @IsIn(NOTIFICATION_STATUSES, { message: `status must be one of ${NOTIFICATION_STATUSES.join(', ')}` })
   status?: NotificationStatus;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page: number = 1;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize: number = 20;
 }

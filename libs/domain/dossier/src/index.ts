@@ -1,3 +1,4 @@
 export * from './dossier-status';
 export * from './dossier-code';
 export * from './provinces';
+export * from './legacy-date';

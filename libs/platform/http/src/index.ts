@@ -4,3 +4,4 @@ export * from './require-json';
 export * from './bootstrap';
 export * from './service-core.module';
 export * from './internal-headers';
+export * from './page-query.dto';

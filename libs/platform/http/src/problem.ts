@@ -26,6 +26,7 @@ export class ProblemException extends Error {
   }
 
   toProblem(instance?: string): ProblemDetails {
-    return { type: problemType(this.slug), title: this.title, status: this.status, detail: this.detail, instance, ...this.extensions };
+    // standard members last: an extension can never overwrite type, title or status
+    return { ...this.extensions, type: problemType(this.slug), title: this.title, status: this.status, detail: this.detail, instance };
   }
 }

@@ -1,0 +1,46 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceCoreModule } from '@lienthong/platform-http';
+import { AdapterRegistry } from './adapters/adapter-registry';
+import { DvcqgSessionAdapter } from './adapters/dvcqg-session/dvcqg-session.adapter';
+import { ConnectorEnv } from './config';
+import { DeliveriesController } from './deliveries/deliveries.controller';
+import { Delivery } from './deliveries/delivery.entity';
+import { DeliveryRepository } from './deliveries/delivery.repository';
+import { DeliveryService } from './deliveries/delivery.service';
+import { DeliveryWorker } from './deliveries/delivery.worker';
+import { DossierSubmittedConsumer } from './deliveries/dossier-submitted.consumer';
+import { Initial1764000000000 } from './migrations/1764000000000-initial';
+import { ConnectedSystem } from './systems/connected-system.entity';
+import { DemoSystemsSeeder } from './systems/demo-systems.seeder';
+import { SystemCredentials } from './systems/system-credentials';
+import { SystemRepository } from './systems/system.repository';
+import { SystemsController } from './systems/systems.controller';
+
+@Module({})
+export class AppModule {
+  static register(config: ConnectorEnv): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceCoreModule.forService({
+          name: 'connector',
+          config,
+          database: { schema: 'connector', entities: [ConnectedSystem, Delivery], migrations: [Initial1764000000000] },
+        }),
+      ],
+      controllers: [SystemsController, DeliveriesController],
+      providers: [
+        { provide: ConnectorEnv, useValue: config },
+        SystemRepository,
+        SystemCredentials,
+        DemoSystemsSeeder,
+        DvcqgSessionAdapter,
+        AdapterRegistry,
+        DeliveryRepository,
+        DeliveryService,
+        DossierSubmittedConsumer,
+        DeliveryWorker,
+      ],
+    };
+  }
+}

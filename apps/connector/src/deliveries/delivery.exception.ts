@@ -1,0 +1,19 @@
+import { HttpStatus } from '@nestjs/common';
+import { ProblemException } from '@lienthong/platform-http';
+
+export enum DeliveryProblem {
+  NotFound = 'delivery-not-found',
+  NotRedrivable = 'delivery-not-redrivable',
+}
+
+const PROBLEMS: Record<DeliveryProblem, [HttpStatus, string]> = {
+  [DeliveryProblem.NotFound]: [HttpStatus.NOT_FOUND, 'Delivery not found'],
+  [DeliveryProblem.NotRedrivable]: [HttpStatus.CONFLICT, 'Only a failed delivery can be redriven'],
+};
+
+export class DeliveryException extends ProblemException {
+  constructor(problem: DeliveryProblem, detail: string, extensions: Record<string, unknown> = {}) {
+    const [status, title] = PROBLEMS[problem];
+    super(status, problem, title, detail, extensions);
+  }
+}

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { deliveryFailedV1, deliverySucceededV1, DossierSubmittedV1 } from '@lienthong/contracts';
+import { oneStopSystemOf } from '@lienthong/domain-registry';
+import { Outbox } from '@lienthong/platform-kafka';
+import { AdapterRegistry } from '../adapters/adapter-registry';
+import { ConnectorEnv } from '../config';
+import { SystemRepository } from '../systems/system.repository';
+import { afterFailure, RetryPolicy } from './delivery-policy';
+import { Delivery } from './delivery.entity';
+import { DeliveryException, DeliveryProblem } from './delivery.exception';
+import { deliveryAttempts } from './delivery.metrics';
+import { DeliveryFilter, DeliveryRepository } from './delivery.repository';
+
+/** Deliveries claimed per unit of work: few enough that their locks and HTTP calls stay short. */
+const BATCH_SIZE = 8;
+
+type Outcome = { ok: true } | { ok: false; error: string };
+
+@Injectable()
+export class DeliveryService {
+  private readonly logger = new Logger('DeliveryService');
+  private readonly policy: RetryPolicy;
+  private readonly dueListeners: (() => void)[] = [];
+
+  constructor(
+    config: ConnectorEnv,
+    private readonly dataSource: DataSource,
+    private readonly deliveries: DeliveryRepository,
+    private readonly systems: SystemRepository,
+    private readonly adapters: AdapterRegistry,
+    private readonly outbox: Outbox,
+  ) {
+    this.policy = { maxAttempts: config.DELIVERY_MAX_ATTEMPTS, backoffBaseMs: config.DELIVERY_BACKOFF_BASE_MS, backoffCapMs: config.DELIVERY_BACKOFF_CAP_MS };
+  }
+
+  /**
+   * Queues a submitted dossier for the one-stop system of its province, in the consumer's transaction.
+   * A province without an enabled system is an operator's matter, not a retryable event: the delivery is
+   * stored as failed, addressed to the province's one-stop system, so that a redrive finds it once registered.
+   */
+  async accept(dossier: DossierSubmittedV1, manager: EntityManager, eventId: string): Promise<void> {
+    const system = await this.systems.findEnabledForProvince(manager, dossier.provinceCode);
+    const delivery = { id: randomUUID(), sourceEventId: eventId, subject: dossier.code, payload: dossier };
+    if (system) {
+      await this.deliveries.insert(manager, { ...delivery, systemCode: system.code, status: 'pending', attempts: 0, lastError: null });
+      return;
+    }
+    // routing was the one attempt made; delivery.failed.v1 counts attempts from 1
+    const failed = { ...delivery, systemCode: oneStopSystemOf(dossier.provinceCode), attempts: 1, lastError: `no enabled system for province ${dossier.provinceCode}` };
+    if (await this.deliveries.insert(manager, { ...failed, status: 'failed' })) await this.addFailedEvent(manager, failed);
+  }
+
+  /**
+   * Attempts the due deliveries of one batch; answers how many were attempted. The claimed rows stay
+   * locked while their calls run: a crash mid-batch rolls back and leaves them due for another worker.
+   */
+  async deliverDue(): Promise<number> {
+    const attempted = await this.dataSource.transaction(async (manager) => {
+      const due = await this.deliveries.claimDue(manager, BATCH_SIZE);
+      const outcomes = await Promise.all(due.map((d) => this.attempt(d)));
+      for (const [i, delivery] of due.entries()) await this.record(manager, delivery, outcomes[i]);
+      return due.length;
+    });
+    if (attempted > 0) this.outbox.notifyCommitted();
+    return attempted;
+  }
+
+  /** A failed delivery goes back to the queue with a fresh attempt budget. */
+  async redrive(id: string): Promise<Delivery> {
+    const delivery = await this.dataSource.transaction(async (manager) => {
+      const found = await this.deliveries.findForUpdate(manager, id);
+      if (!found) throw new DeliveryException(DeliveryProblem.NotFound, `no delivery ${id}`);
+      if (found.status !== 'failed') throw new DeliveryException(DeliveryProblem.NotRedrivable, `delivery ${id} is ${found.status}`, { deliveryStatus: found.status });
+      await this.deliveries.requeue(manager, id);
+      return found;
+    });
+    for (const listener of this.dueListeners) listener();
+    this.logger.log(`delivery ${id} of ${delivery.subject} to ${delivery.systemCode} redriven`);
+    return (await this.deliveries.findById(id))!;
+  }
+
+  page(filter: DeliveryFilter, page: number, pageSize: number): Promise<[Delivery[], number]> {
+    return this.deliveries.page(filter, page, pageSize);
+  }
+
+  /** Called when a delivery became due outside the schedule (a redrive). */
+  onDue(listener: () => void): void {
+    this.dueListeners.push(listener);
+  }
+
+  /** Any error of one delivery is that delivery's failed attempt: it never holds up the rest of the batch. */
+  private async attempt(delivery: Delivery): Promise<Outcome> {
+    try {
+      const system = await this.systems.findByCode(delivery.systemCode);
+      if (!system?.enabled) return { ok: false, error: `system ${delivery.systemCode} is not registered or is disabled` };
+      await this.adapters.adapterFor(system.protocol).deliverDossier(system, delivery.payload);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private async record(manager: EntityManager, delivery: Delivery, outcome: Outcome): Promise<void> {
+    const attempts = delivery.attempts + 1;
+    const { id, systemCode, subject, sourceEventId } = delivery;
+    if (outcome.ok) {
+      const deliveredAt = new Date();
+      await this.deliveries.markDelivered(manager, id, attempts, deliveredAt);
+      deliveryAttempts.inc({ system: systemCode, outcome: 'delivered' });
+      await this.outbox.add(manager, deliverySucceededV1, subject, { deliveryId: id, systemCode, subject, sourceEventId, attempts, deliveredAt: deliveredAt.toISOString() });
+      return;
+    }
+    const next = afterFailure(attempts, this.policy);
+    deliveryAttempts.inc({ system: systemCode, outcome: next.kind === 'retry' ? 'retry' : 'failed' });
+    if (next.kind === 'retry') {
+      await this.deliveries.scheduleRetry(manager, id, attempts, next.delayMs, outcome.error);
+      this.logger.warn(`delivery ${id} of ${subject} to ${systemCode} failed (attempt ${attempts}), next in ${next.delayMs} ms: ${outcome.error}`);
+      return;
+    }
+    await this.deliveries.markFailed(manager, id, attempts, outcome.error);
+    await this.addFailedEvent(manager, { ...delivery, attempts, lastError: outcome.error });
+    this.logger.error(`delivery ${id} of ${subject} to ${systemCode} failed for good after ${attempts} attempts: ${outcome.error}`);
+  }
+
+  private async addFailedEvent(manager: EntityManager, d: Pick<Delivery, 'id' | 'systemCode' | 'subject' | 'sourceEventId' | 'attempts' | 'lastError'>): Promise<void> {
+    await this.outbox.add(manager, deliveryFailedV1, d.subject, {
+      deliveryId: d.id,
+      systemCode: d.systemCode,
+      subject: d.subject,
+      sourceEventId: d.sourceEventId,
+      attempts: d.attempts,
+      error: d.lastError ?? 'unknown error',
+      failedAt: new Date().toISOString(),
+    });
+  }
+}

@@ -1,0 +1,3 @@
+import { startTelemetry } from '@lienthong/platform-observability';
+
+startTelemetry('connector');

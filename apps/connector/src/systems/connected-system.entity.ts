@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/** How the connector talks to a system; each protocol has one adapter. */
+export type SystemProtocol = 'DVCQG_SESSION';
+
+/** A legacy system the connector delivers to. Its secret is never stored here, only how to obtain it. */
+@Entity({ name: 'systems' })
+export class ConnectedSystem {
+  /** X-Road style id, e.g. VN/GOV/000.00.00.H56/MOTCUA */
+  @PrimaryColumn()
+  code: string;
+
+  @Column('text')
+  name: string;
+
+  @Column({ name: 'agency_code' })
+  agencyCode: string;
+
+  /** The province whose dossiers the system processes; null for ministry systems. */
+  @Column({ name: 'province_code', type: 'char', length: 3, nullable: true })
+  provinceCode: string | null;
+
+  @Column({ type: 'varchar' })
+  protocol: SystemProtocol;
+
+  @Column('text')
+  endpoint: string;
+
+  @Column()
+  username: string;
+
+  /** Where the password comes from, e.g. 'demo-seed' (derived from DEMO_SEED_SECRET at use time). */
+  @Column({ name: 'credentials_ref' })
+  credentialsRef: string;
+
+  @Column('boolean')
+  enabled: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

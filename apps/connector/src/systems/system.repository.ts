@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ConnectedSystem } from './connected-system.entity';
+
+export type SystemRegistration = Omit<ConnectedSystem, 'enabled' | 'createdAt'>;
+
+@Injectable()
+export class SystemRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Registers or refreshes systems; an operator's enabled/disabled choice survives the refresh. */
+  async upsert(systems: SystemRegistration[]): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(ConnectedSystem)
+      .values(systems.map((s) => ({ ...s, enabled: true })))
+      .orUpdate(['name', 'agency_code', 'province_code', 'protocol', 'endpoint', 'username', 'credentials_ref'], ['code'])
+      .execute();
+  }
+
+  /** The system that processes a province's dossiers; the lowest code wins if a province has several. */
+  findEnabledForProvince(manager: EntityManager, provinceCode: string): Promise<ConnectedSystem | null> {
+    return manager.getRepository(ConnectedSystem).findOne({ where: { provinceCode, enabled: true }, order: { code: 'ASC' } });
+  }
+
+  findByCode(code: string): Promise<ConnectedSystem | null> {
+    return this.dataSource.getRepository(ConnectedSystem).findOneBy({ code });
+  }
+
+  list(): Promise<ConnectedSystem[]> {
+    return this.dataSource.getRepository(ConnectedSystem).find({ order: { code: 'ASC' } });
+  }
+}

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { demoLegacyPasswordOf } from '@lienthong/domain-registry';
+
+export interface ReceivedSync {
+  province: string;
+  isUpdating: boolean;
+  madonvi: string;
+  record: Record<string, unknown>;
+  answer: 'accepted' | 'already-exists';
+}
+
+const readJson = async (req: IncomingMessage): Promise<Record<string, unknown>> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+};
+
+/**
+ * Plays the provincial one-stop systems at `<baseUrl>/<province>/`: the DVCQG session login, DongBoHoSoMC
+ * answering "đã tồn tại" to a repeated create, and a switch that makes a province answer 503.
+ */
+export class FakeOneStop {
+  readonly syncs: ReceivedSync[] = [];
+  readonly logins = new Map<string, number>();
+  private readonly down = new Set<string>();
+  private readonly sessions = new Map<string, string>();
+  private readonly held = new Set<string>();
+  private server: Server | undefined;
+  baseUrl = '';
+
+  constructor(private readonly seedSecret: string) {}
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/one-stop`;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  setDown(province: string, down: boolean): void {
+    if (down) this.down.add(province);
+    else this.down.delete(province);
+  }
+
+  /** Forgets every session, as a restarted one-stop system would. */
+  expireSessions(): void {
+    this.sessions.clear();
+  }
+
+  syncsOf(code: string): ReceivedSync[] {
+    return this.syncs.filter((s) => s.record.MaHoSo === code);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const [, root, province, service] = (req.url ?? '').split('/');
+    const answer = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    if (req.method !== 'POST' || root !== 'one-stop' || !province) return answer(404, { error: 'not found' });
+    if (this.down.has(province)) return answer(503, { error: 'unavailable' });
+    const body = await readJson(req);
+    if (service === 'login') return answer(200, this.login(province, body));
+    if (service === 'DongBoHoSoMC') return answer(200, this.sync(province, body));
+    return answer(404, { error: 'unknown service' });
+  }
+
+  private login(province: string, body: Record<string, unknown>) {
+    if (body.username !== 'lienthong' || body.password !== demoLegacyPasswordOf(this.seedSecret, province)) {
+      return { error_code: -1, message: 'Sai tên đăng nhập hoặc mật khẩu' };
+    }
+    this.logins.set(province, (this.logins.get(province) ?? 0) + 1);
+    const session = randomUUID();
+    this.sessions.set(session, province);
+    return { error_code: 0, session };
+  }
+
+  private sync(province: string, body: Record<string, unknown>) {
+    if (this.sessions.get(String(body.session)) !== province) return { error_code: -2, message: 'Phiên làm việc không hợp lệ' };
+    const [record] = body.data as Record<string, unknown>[];
+    const key = `${province}|${String(record.MaHoSo)}`;
+    const received = { province, isUpdating: body.isUpdating === true, madonvi: String(body.madonvi), record };
+    if (!received.isUpdating && this.held.has(key)) {
+      this.syncs.push({ ...received, answer: 'already-exists' });
+      return { error_code: -1, message: `Hồ sơ ${String(record.MaHoSo)} đã tồn tại` };
+    }
+    this.held.add(key);
+    this.syncs.push({ ...received, answer: 'accepted' });
+    return { error_code: '0', message: 'Thành công' };
+  }
+}
