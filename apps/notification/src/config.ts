@@ -23,4 +23,10 @@ export class NotificationEnv extends portOf(3004) {
   @IsInt()
   @Min(1)
   NOTIFY_BACKOFF_CAP_MS: number = 300000;
+
+  /** E-mails sent at the same time (each holds one pooled SMTP connection and one row lock). */
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  NOTIFY_CONCURRENCY: number = 4;
 }

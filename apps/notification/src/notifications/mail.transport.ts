@@ -19,7 +19,8 @@ export class MailTransport implements OnApplicationShutdown {
   private readonly transport;
 
   constructor(config: NotificationEnv) {
-    this.transport = createTransport({ url: config.SMTP_URL, ...TIMEOUTS }, { from: config.MAIL_FROM });
+    // pooled: a connection serves many messages instead of one handshake per e-mail
+    this.transport = createTransport({ url: config.SMTP_URL, pool: true, maxConnections: config.NOTIFY_CONCURRENCY, ...TIMEOUTS }, { from: config.MAIL_FROM });
   }
 
   async send(email: OutgoingEmail): Promise<void> {

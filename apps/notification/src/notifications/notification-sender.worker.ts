@@ -1,28 +1,36 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { PollingLoop } from '@lienthong/platform-database';
+import { NotificationEnv } from '../config';
 import { NotificationDeliveryService } from './notification-delivery.service';
 
 /** How often the sender looks for due e-mails when it found none. */
 const IDLE_MS = 500;
 
-/** Background sender: runs from boot, and at shutdown finishes the e-mail in flight before the app closes. */
+/**
+ * Background senders, NOTIFY_CONCURRENCY of them (row locks with SKIP LOCKED keep them apart): they run from
+ * boot, and at shutdown finish the e-mails in flight before the app closes.
+ */
 @Injectable()
 export class NotificationSenderWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('NotificationSender');
-  private readonly loop: PollingLoop;
+  private readonly loops: PollingLoop[];
 
-  constructor(delivery: NotificationDeliveryService) {
-    this.loop = new PollingLoop('notification-sender', () => delivery.deliverNext(), {
-      idleMs: IDLE_MS,
-      onError: (name, error) => this.logger.warn(`${name} failed, will retry: ${String(error)}`),
-    });
+  constructor(delivery: NotificationDeliveryService, config: NotificationEnv) {
+    this.loops = Array.from(
+      { length: config.NOTIFY_CONCURRENCY },
+      (_, i) =>
+        new PollingLoop(`notification-sender-${i + 1}`, () => delivery.deliverNext(), {
+          idleMs: IDLE_MS,
+          onError: (name, error) => this.logger.warn(`${name} failed, will retry: ${String(error)}`),
+        }),
+    );
   }
 
   onApplicationBootstrap(): void {
-    this.loop.start();
+    for (const loop of this.loops) loop.start();
   }
 
-  beforeApplicationShutdown(): Promise<void> {
-    return this.loop.stop();
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.loops.map((loop) => loop.stop()));
   }
 }
