@@ -116,19 +116,19 @@ describe('catalogue: procedure import (real PostgreSQL and Kafka)', () => {
     const byCode = await request(`${catalogue.baseUrl}/procedures?q=1.000358.H56`);
     expect((byCode.body.items as { code: string }[]).map((p) => p.code)).toEqual(['1.000358']);
 
-    const ward = await request(`${catalogue.baseUrl}/procedures?level=ward&size=100`);
+    const ward = await request(`${catalogue.baseUrl}/procedures?level=ward&pageSize=100`);
     expect((ward.body.items as { code: string; levels: string[] }[]).every((p) => p.levels.includes('WARD'))).toBe(true);
     expect((ward.body.items as { code: string }[]).map((p) => p.code)).toContain('1.001714');
 
-    const first = await request(`${catalogue.baseUrl}/procedures?size=2&page=1`);
-    const second = await request(`${catalogue.baseUrl}/procedures?size=2&page=2`);
+    const first = await request(`${catalogue.baseUrl}/procedures?pageSize=2&page=1`);
+    const second = await request(`${catalogue.baseUrl}/procedures?pageSize=2&page=2`);
     expect(first.body.items).toHaveLength(2);
     expect(first.body.total).toBeGreaterThanOrEqual(15);
     expect((second.body.items as { code: string }[])[0].code > (first.body.items as { code: string }[])[1].code).toBe(true);
   });
 
   it.each([
-    ['size above 100', 'size=101'],
+    ['a page size above 100', 'pageSize=101'],
     ['a page of 0', 'page=0'],
     ['an unknown parameter', 'sort=name'],
   ])('refuses a search with %s', async (_what, query) => {
