@@ -4,7 +4,7 @@ import type { Consumer, KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { procedurePublishedV1, ProcedurePublishedV1 } from '@lienthong/contracts';
 import { loadConfig } from '@lienthong/platform-config';
-import { createKafka } from '@lienthong/platform-kafka';
+import { createKafka, inNamespace } from '@lienthong/platform-kafka';
 import { request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
 import { CatalogueEnv } from '../src/config';
@@ -37,7 +37,7 @@ describe('catalogue: procedure import (real PostgreSQL and Kafka)', () => {
     db = catalogue.app.get(DataSource);
     consumer = createKafka(process.env.KAFKA_BROKERS!, `catalogue-test-${run}`).consumer({ groupId: `catalogue-test-${run}` });
     await consumer.connect();
-    await consumer.subscribe({ topic: procedurePublishedV1.topic, fromBeginning: true });
+    await consumer.subscribe({ topic: inNamespace(procedurePublishedV1.topic), fromBeginning: true });
     await consumer.run({ eachMessage: async ({ message }) => void seen.push(message) });
   }, 60000);
 

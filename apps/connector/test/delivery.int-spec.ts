@@ -4,7 +4,7 @@ import { deliveryFailedV1, DeliveryFailedV1, deliverySucceededV1, DeliverySuccee
 import { oneStopSystemOf } from '@lienthong/domain-registry';
 import { loadConfig } from '@lienthong/platform-config';
 import { OutboxMessage } from '@lienthong/platform-database';
-import { fromKafkaMessage, Messaging, Outbox, ReceivedEvent } from '@lienthong/platform-kafka';
+import { fromKafkaMessage, inNamespace, Messaging, Outbox, ReceivedEvent } from '@lienthong/platform-kafka';
 import { request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
 import { ConnectorEnv } from '../src/config';
@@ -68,7 +68,7 @@ describe('connector: delivering submitted dossiers to one-stop systems (real Pos
     // a group of its own, from the beginning: sees every delivery outcome, whenever it joins
     listener = connector.app.get(Messaging).kafka.consumer({ groupId: `connector-test-${run}` });
     await listener.connect();
-    await listener.subscribe({ topics: [deliverySucceededV1.topic, deliveryFailedV1.topic], fromBeginning: true });
+    await listener.subscribe({ topics: [inNamespace(deliverySucceededV1.topic), inNamespace(deliveryFailedV1.topic)], fromBeginning: true });
     await listener.run({ eachMessage: async ({ message }) => void outcomes.push(fromKafkaMessage(message)) });
   }, 60000);
 

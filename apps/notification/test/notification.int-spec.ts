@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { dossierStatusChangedV1, DossierStatusChangedV1 } from '@lienthong/contracts';
 import { loadConfig } from '@lienthong/platform-config';
 import { OutboxMessage } from '@lienthong/platform-database';
-import { Messaging, Outbox, toKafkaMessage } from '@lienthong/platform-kafka';
+import { inNamespace, Messaging, Outbox, toKafkaMessage } from '@lienthong/platform-kafka';
 import { request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
 import { NotificationEnv } from '../src/config';
@@ -44,7 +44,7 @@ describe('notification: e-mails from dossier events (real PostgreSQL, Kafka and 
       traceparent: null,
       createdAt: new Date(),
     });
-    await notification.app.get(Messaging).producer.send({ topic: dossierStatusChangedV1.topic, acks: -1, messages: [toKafkaMessage(message, '/lienthong/intake')] });
+    await notification.app.get(Messaging).producer.send({ topic: inNamespace(dossierStatusChangedV1.topic), acks: -1, messages: [toKafkaMessage(message, '/lienthong/intake')] });
   };
 
   const rowsOf = (name: string) => db.query(`SELECT * FROM notification.notifications WHERE dossier_code = $1 ORDER BY created_at`, [codeOf(name)]);

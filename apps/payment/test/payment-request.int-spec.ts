@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { DEAD_LETTER_TOPIC, dossierStatusChangedV1, DossierStatusChangedV1, PaymentRequestedV1, paymentRequestedV1, procedurePublishedV1 } from '@lienthong/contracts';
 import { loadConfig } from '@lienthong/platform-config';
 import { OutboxMessage } from '@lienthong/platform-database';
-import { DEAD_LETTER_HEADERS, fromKafkaMessage, Messaging, Outbox, ReceivedEvent, toKafkaMessage } from '@lienthong/platform-kafka';
+import { DEAD_LETTER_HEADERS, fromKafkaMessage, inNamespace, Messaging, Outbox, ReceivedEvent, toKafkaMessage } from '@lienthong/platform-kafka';
 import { request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
 import { PaymentEnv } from '../src/config';
@@ -46,7 +46,7 @@ describe('payment: payment requests from dossier status changes (real PostgreSQL
       traceparent: null,
       createdAt: new Date(),
     });
-    await payment.app.get(Messaging).producer.send({ topic: dossierStatusChangedV1.topic, acks: -1, messages: [toKafkaMessage(message, '/lienthong/intake')] });
+    await payment.app.get(Messaging).producer.send({ topic: inNamespace(dossierStatusChangedV1.topic), acks: -1, messages: [toKafkaMessage(message, '/lienthong/intake')] });
   };
 
   const requestsOf = (name: string) => db.query(`SELECT * FROM payment.payment_requests WHERE dossier_code = $1 ORDER BY requested_at`, [codeOf(name)]);
@@ -60,11 +60,11 @@ describe('payment: payment requests from dossier status changes (real PostgreSQL
     // what payment publishes and what it parks, read back from Kafka by a group of this run
     listener = payment.app.get(Messaging).kafka.consumer({ groupId: `payment-test-${run}` });
     await listener.connect();
-    await listener.subscribe({ topics: [paymentRequestedV1.topic, DEAD_LETTER_TOPIC], fromBeginning: true });
+    await listener.subscribe({ topics: [inNamespace(paymentRequestedV1.topic), inNamespace(DEAD_LETTER_TOPIC)], fromBeginning: true });
     await listener.run({
       eachMessage: async ({ topic, message }) => {
         if (!message.key?.toString().includes(run)) return;
-        if (topic === DEAD_LETTER_TOPIC) deadLetters.push({ id: String(message.headers?.ce_id), error: String(message.headers?.[DEAD_LETTER_HEADERS.error]) });
+        if (topic === inNamespace(DEAD_LETTER_TOPIC)) deadLetters.push({ id: String(message.headers?.ce_id), error: String(message.headers?.[DEAD_LETTER_HEADERS.error]) });
         else requested.push(fromKafkaMessage(message) as ReceivedEvent<PaymentRequestedV1>);
       },
     });

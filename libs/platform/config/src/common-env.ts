@@ -21,6 +21,10 @@ export class CommonEnv {
   @Matches(URL_OF('rediss?'), { message: 'must be a redis:// URL' })
   REDIS_URL: string = 'redis://127.0.0.1:6379';
 
+  /** Prefix of topics and consumer groups, keeping environments on one broker apart (tests use 'test'). */
+  @Matches(/^([a-z0-9-]{1,40})?$/, { message: 'KAFKA_NAMESPACE must be empty or lowercase letters, digits and dashes' })
+  KAFKA_NAMESPACE: string = '';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 

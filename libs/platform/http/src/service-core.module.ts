@@ -11,7 +11,7 @@ export interface ServiceCoreOptions {
   name: string;
   config: CommonEnv;
   database: Omit<ServiceDatabase, 'url'>;
-  messaging?: Omit<MessagingOptions, 'brokers' | 'service'>;
+  messaging?: Omit<MessagingOptions, 'brokers' | 'service' | 'namespace'>;
   /** Clients shared across the app (e.g. Redis), available everywhere. */
   providers?: Provider[];
   /** Extra readiness checks (e.g. Redis): injection tokens of providers implementing ReadinessCheck. */
@@ -33,7 +33,12 @@ export class ServiceCoreModule {
       imports: [
         loggerModule(options.name, options.config.LOG_LEVEL),
         TypeOrmModule.forRoot(dataSourceOptions({ url: options.config.DATABASE_URL, ...options.database })),
-        MessagingModule.forRoot({ brokers: options.config.KAFKA_BROKERS, service: options.name, ...options.messaging }),
+        MessagingModule.forRoot({
+          brokers: options.config.KAFKA_BROKERS,
+          namespace: options.config.KAFKA_NAMESPACE,
+          service: options.name,
+          ...options.messaging,
+        }),
       ],
       controllers: [HealthController, MetricsController],
       providers: [PostgresReadiness, ...shared, readinessChecks(PostgresReadiness, Messaging, ...checks)],

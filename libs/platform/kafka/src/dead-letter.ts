@@ -1,7 +1,9 @@
 import type { IHeaders, KafkaMessage, Producer } from 'kafkajs';
 import { DEAD_LETTER_TOPIC } from '@lienthong/contracts';
+import { inNamespace } from './namespace';
 
 export interface DeadLetterOrigin {
+  /** The Kafka topic the message was read from (with its namespace). */
   topic: string;
   partition: number;
   message: KafkaMessage;
@@ -22,7 +24,7 @@ export const DEAD_LETTER_HEADERS = {
 const errorText = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 2000);
 
 /** Parks a message on the dead-letter topic, unchanged, with where it came from and why it failed in headers. */
-export async function sendToDeadLetter(producer: Producer, origin: DeadLetterOrigin): Promise<void> {
+export async function sendToDeadLetter(producer: Producer, namespace: string, origin: DeadLetterOrigin): Promise<void> {
   const headers: IHeaders = {
     ...origin.message.headers,
     [DEAD_LETTER_HEADERS.topic]: origin.topic,
@@ -33,7 +35,7 @@ export async function sendToDeadLetter(producer: Producer, origin: DeadLetterOri
     [DEAD_LETTER_HEADERS.error]: errorText(origin.error),
   };
   await producer.send({
-    topic: DEAD_LETTER_TOPIC,
+    topic: inNamespace(DEAD_LETTER_TOPIC, namespace),
     acks: -1,
     messages: [{ key: origin.message.key, value: origin.message.value, headers }],
   });

@@ -5,13 +5,15 @@ import { assertValidPayload, EventContract, PayloadInvalidError } from '@lientho
 import { eventHandlingSeconds, eventsConsumed } from '@lienthong/platform-observability';
 import { fromKafkaMessage, MalformedEventError, ReceivedEvent } from './cloud-event';
 import { sendToDeadLetter } from './dead-letter';
+import { inNamespace } from './namespace';
 import { contextFromTraceparent } from './trace-context';
 
 export type EventHandler<T> = (event: ReceivedEvent<T>, manager: EntityManager) => Promise<void>;
 
 export interface EventConsumerOptions {
-  /** Consumer group and inbox consumer name. */
+  /** Consumer group (within the namespace) and inbox consumer name. */
   groupId: string;
+  namespace: string;
   /** Attempts before a failing event is dead-lettered. */
   maxAttempts: number;
   retryDelayMs: number;
@@ -38,7 +40,7 @@ export class EventConsumer {
   ) {}
 
   on<T>(contract: EventContract<T>, handler: EventHandler<T>): void {
-    this.handlers.set(contract.topic, { contract: contract as EventContract<unknown>, handler: handler as EventHandler<unknown> });
+    this.handlers.set(inNamespace(contract.topic, this.options.namespace), { contract: contract as EventContract<unknown>, handler: handler as EventHandler<unknown> });
   }
 
   /** True once the group has assigned partitions: the consumer is really listening. */
@@ -48,7 +50,7 @@ export class EventConsumer {
 
   async start(): Promise<void> {
     if (this.handlers.size === 0) return;
-    const consumer = this.kafka.consumer({ groupId: this.options.groupId, sessionTimeout: 10000, heartbeatInterval: 1000 });
+    const consumer = this.kafka.consumer({ groupId: inNamespace(this.options.groupId, this.options.namespace), sessionTimeout: 10000, heartbeatInterval: 1000 });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, () => (this.joined = true));
     consumer.on(consumer.events.CRASH, () => (this.joined = false));
@@ -85,7 +87,7 @@ export class EventConsumer {
         await delay(this.options.retryDelayMs * attempts);
       }
     }
-    await sendToDeadLetter(this.producer, { topic, partition, message, consumer: this.options.groupId, attempts, error: lastError });
+    await sendToDeadLetter(this.producer, this.options.namespace, { topic, partition, message, consumer: this.options.groupId, attempts, error: lastError });
     eventsConsumed.inc({ topic, consumer: this.options.groupId, outcome: 'dead-lettered' });
     stopTimer();
   }

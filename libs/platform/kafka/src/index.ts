@@ -7,3 +7,4 @@ export * from './outbox-relay';
 export * from './dead-letter';
 export * from './event-consumer';
 export * from './messaging.module';
+export * from './namespace';

@@ -12,6 +12,8 @@ export interface MessagingOptions {
   brokers: string;
   /** Service name: Kafka client id, consumer group, CloudEvents source /lienthong/<service>. */
   service: string;
+  /** Keeps environments that share a broker apart (see inNamespace); empty for none. */
+  namespace: string;
   maxAttempts?: number;
   retryDelayMs?: number;
   relayIdleMs?: number;
@@ -29,17 +31,19 @@ export class Messaging implements OnApplicationBootstrap, BeforeApplicationShutd
   private readonly relay: OutboxRelay;
   private readonly logger = new Logger('Messaging');
 
-  constructor(@Inject(MESSAGING_OPTIONS) options: MessagingOptions, dataSource: DataSource, readonly outbox: Outbox) {
+  constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions, dataSource: DataSource, readonly outbox: Outbox) {
     this.kafka = createKafka(options.brokers, options.service);
     // idempotent producer: no duplicates from producer retries, acks from all in-sync replicas
     this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     this.consumer = new EventConsumer(this.kafka, this.producer, dataSource, {
       groupId: options.service,
+      namespace: options.namespace,
       maxAttempts: options.maxAttempts ?? 5,
       retryDelayMs: options.retryDelayMs ?? 200,
     });
     this.relay = new OutboxRelay(dataSource, this.producer, {
       source: `/lienthong/${options.service}`,
+      namespace: options.namespace,
       batchSize: 500,
       idleMs: options.relayIdleMs ?? 200,
       onError: (name, error) => this.logger.warn(`${name} failed, will retry: ${String(error)}`),
@@ -48,7 +52,7 @@ export class Messaging implements OnApplicationBootstrap, BeforeApplicationShutd
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureTopics(this.kafka);
+    await ensureTopics(this.kafka, this.options.namespace);
     await this.producer.connect();
     this.relay.start();
     await this.consumer.start();

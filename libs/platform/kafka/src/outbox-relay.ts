@@ -3,10 +3,12 @@ import type { DataSource } from 'typeorm';
 import { OutboxMessage, PollingLoop } from '@lienthong/platform-database';
 import { eventsPublished } from '@lienthong/platform-observability';
 import { toKafkaMessage } from './cloud-event';
+import { inNamespace } from './namespace';
 
 export interface OutboxRelayOptions {
   /** CloudEvents source of this service, e.g. /lienthong/intake */
   source: string;
+  namespace: string;
   batchSize: number;
   idleMs: number;
   onError: (name: string, error: unknown) => void;
@@ -53,7 +55,7 @@ export class OutboxRelay {
       await this.producer.sendBatch({
         acks: -1,
         topicMessages: groupByTopic(rows).map(([topic, messages]) => ({
-          topic,
+          topic: inNamespace(topic, this.options.namespace),
           messages: messages.map((m) => toKafkaMessage(m, this.options.source)),
         })),
       });

@@ -4,10 +4,11 @@ import { DataSource } from 'typeorm';
 import { DEAD_LETTER_TOPIC, defineEvent, object, string } from '@lienthong/contracts';
 import { createMessagingTables, InboxEntry, OutboxMessage } from '@lienthong/platform-database';
 import { TEST_DATABASE_URL, waitFor } from '@lienthong/platform-testing';
-import { createKafka, DEAD_LETTER_HEADERS, EventConsumer, ensureTopics, Outbox, OutboxRelay } from '../src';
+import { createKafka, DEAD_LETTER_HEADERS, EventConsumer, ensureTopics, inNamespace, Outbox, OutboxRelay } from '../src';
 
 const run = Date.now().toString(36);
 const SCHEMA = `messaging_${run}`;
+const NAMESPACE = process.env.KAFKA_NAMESPACE!;
 const contract = defineEvent<{ step: string }>({
   topic: `test.messaging-${run}.v1`,
   type: `vn.lienthong.test.messaging-${run}.v1`,
@@ -15,6 +16,7 @@ const contract = defineEvent<{ step: string }>({
   schema: object({ step: string() }),
   example: { step: 'one' },
 });
+const TOPIC = inNamespace(contract.topic, NAMESPACE);
 
 describe('messaging: outbox relay, inbox, bounded retries, dead letters (real Kafka and PostgreSQL)', () => {
   const kafka = createKafka(process.env.KAFKA_BROKERS!, `messaging-spec-${run}`);
@@ -38,20 +40,20 @@ describe('messaging: outbox relay, inbox, bounded retries, dead letters (real Ka
     dataSource = new DataSource({ type: 'postgres', url: TEST_DATABASE_URL, schema: SCHEMA, entities: [OutboxMessage, InboxEntry], extra: { options: `-c search_path=${SCHEMA}` } });
     await dataSource.initialize();
     await createMessagingTables(dataSource.createQueryRunner(), SCHEMA);
-    await ensureTopics(kafka);
+    await ensureTopics(kafka, NAMESPACE);
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: contract.topic, numPartitions: 1 }] });
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: TOPIC, numPartitions: 1 }] });
     await admin.disconnect();
 
     producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
-    relay = new OutboxRelay(dataSource, producer, { source: '/lienthong/test', batchSize: 50, idleMs: 50, onError: () => undefined });
+    relay = new OutboxRelay(dataSource, producer, { source: '/lienthong/test', namespace: NAMESPACE, batchSize: 50, idleMs: 50, onError: () => undefined });
     relay.start();
 
     deadLetterWatcher = kafka.consumer({ groupId: `dlt-watch-${run}` });
     await deadLetterWatcher.connect();
-    await deadLetterWatcher.subscribe({ topic: DEAD_LETTER_TOPIC, fromBeginning: false });
+    await deadLetterWatcher.subscribe({ topic: inNamespace(DEAD_LETTER_TOPIC, NAMESPACE), fromBeginning: false });
     let watching = false;
     deadLetterWatcher.on(deadLetterWatcher.events.GROUP_JOIN, () => (watching = true));
     await deadLetterWatcher.run({
@@ -60,7 +62,7 @@ describe('messaging: outbox relay, inbox, bounded retries, dead letters (real Ka
       },
     });
 
-    consumer = new EventConsumer(kafka, producer, dataSource, { groupId: `consumer-${run}`, maxAttempts: 3, retryDelayMs: 10 });
+    consumer = new EventConsumer(kafka, producer, dataSource, { groupId: `consumer-${run}`, namespace: NAMESPACE, maxAttempts: 3, retryDelayMs: 10 });
     consumer.on(contract, async (event, manager) => {
       if (event.data.step.startsWith('poison')) throw new Error(`cannot handle ${event.data.step}`);
       await manager.query('SELECT 1');
@@ -90,7 +92,7 @@ describe('messaging: outbox relay, inbox, bounded retries, dead letters (real Ka
     await publish('poison-1', 'after-poison');
     await waitFor(() => handled.includes('after-poison'), 'the event behind the poison', 20000);
     const parked = await waitFor(() => deadLetters.find((m) => JSON.parse(String(m.value)).step === 'poison-1'), 'dead letter', 20000);
-    expect(String(parked.headers![DEAD_LETTER_HEADERS.topic])).toBe(contract.topic);
+    expect(String(parked.headers![DEAD_LETTER_HEADERS.topic])).toBe(TOPIC);
     expect(String(parked.headers![DEAD_LETTER_HEADERS.attempts])).toBe('3');
     expect(String(parked.headers![DEAD_LETTER_HEADERS.error])).toMatch(/cannot handle poison-1/);
     expect(parked.headers![DEAD_LETTER_HEADERS.partition]).toBeDefined();
@@ -99,7 +101,7 @@ describe('messaging: outbox relay, inbox, bounded retries, dead letters (real Ka
   });
 
   it('dead-letters a message that is not a CloudEvent at once, without blocking the next one', async () => {
-    await producer.send({ topic: contract.topic, messages: [{ key: 'one-key', value: 'not json at all' }] });
+    await producer.send({ topic: TOPIC, messages: [{ key: 'one-key', value: 'not json at all' }] });
     await publish('after-garbage');
     await waitFor(() => handled.includes('after-garbage'), 'the event behind the garbage', 20000);
     const parked = await waitFor(() => deadLetters.find((m) => String(m.value) === 'not json at all'), 'garbage dead letter', 20000);
@@ -113,7 +115,7 @@ describe('messaging: outbox relay, inbox, bounded retries, dead letters (real Ka
       value: JSON.stringify({ step: 'redelivered' }),
       headers: { ce_id: id, ce_type: contract.type, ce_source: '/lienthong/test', ce_specversion: '1.0', 'content-type': 'application/json' },
     };
-    await producer.send({ topic: contract.topic, messages: [message, message] });
+    await producer.send({ topic: TOPIC, messages: [message, message] });
     await publish('after-redelivery');
     await waitFor(() => handled.includes('after-redelivery'), 'the event behind the redelivery', 20000);
     expect(handled.filter((s) => s === 'redelivered')).toHaveLength(1);
