@@ -3,9 +3,8 @@ import { DataSource } from 'typeorm';
 import { deliveryFailedV1, DeliveryFailedV1, deliverySucceededV1, DeliverySucceededV1, dossierSubmittedV1, DossierSubmittedV1 } from '@lienthong/contracts';
 import { oneStopSystemOf } from '@lienthong/domain-registry';
 import { loadConfig } from '@lienthong/platform-config';
-import { OutboxMessage } from '@lienthong/platform-database';
-import { fromKafkaMessage, inNamespace, Messaging, Outbox, ReceivedEvent } from '@lienthong/platform-kafka';
-import { request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
+import { fromKafkaMessage, inNamespace, Messaging, ReceivedEvent } from '@lienthong/platform-kafka';
+import { request, startTestApp, TestApp, testEvents, waitFor } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
 import { ConnectorEnv } from '../src/config';
 import { FakeOneStop } from './fake-one-stop';
@@ -38,12 +37,7 @@ describe('connector: delivering submitted dossiers to one-stop systems (real Pos
   const outcomes: ReceivedEvent[] = [];
 
   /** Publishes as intake does: through an outbox, so the event reaches the connector over Kafka. */
-  const publish = async (d: DossierSubmittedV1): Promise<string> => {
-    const outbox = connector.app.get(Outbox);
-    const id = await db.transaction((m) => outbox.add(m, dossierSubmittedV1, d.code, d));
-    outbox.notifyCommitted();
-    return id;
-  };
+  const publish = (d: DossierSubmittedV1, key = d.code): Promise<string> => testEvents(connector.app).publish(dossierSubmittedV1, key, d);
   const deliveriesOf = (subject: string): Promise<DeliveryRow[]> => db.query(`SELECT * FROM connector.deliveries WHERE subject = $1`, [subject]);
   const deliveryOf = async (subject: string, status?: string): Promise<DeliveryRow | undefined> => {
     const [row] = await deliveriesOf(subject);
@@ -181,11 +175,10 @@ describe('connector: delivering submitted dossiers to one-stop systems (real Pos
     const id = await publish(d);
     await waitFor(() => deliveryOf(d.code, 'delivered'), 'delivered', 30000);
     // the relay publishing the same event again, as after a crash before it deleted the row
-    await db.getRepository(OutboxMessage).insert({ id, topic: dossierSubmittedV1.topic, type: dossierSubmittedV1.type, key: d.code, payload: d });
+    await testEvents(connector.app).publishAgain(dossierSubmittedV1, id, d.code, d);
     // a later event on the same key, hence the same partition: once it is handled, so is the repeat
     const marker = dossier('H17', 'marker');
-    await db.transaction((m) => connector.app.get(Outbox).add(m, dossierSubmittedV1, d.code, marker));
-    connector.app.get(Outbox).notifyCommitted();
+    await publish(marker, d.code);
     await waitFor(() => deliveryOf(marker.code, 'delivered'), 'marker delivered', 30000);
     expect(await deliveriesOf(d.code)).toHaveLength(1);
     expect(fake.syncsOf(d.code)).toHaveLength(1);

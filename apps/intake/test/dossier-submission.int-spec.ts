@@ -1,8 +1,7 @@
 import { DataSource } from 'typeorm';
 import { procedurePublishedV1 } from '@lienthong/contracts';
 import { loadConfig } from '@lienthong/platform-config';
-import { Outbox } from '@lienthong/platform-kafka';
-import { request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
+import { request, startTestApp, TestApp, testEvents, waitFor } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
 import { IntakeEnv } from '../src/config';
 
@@ -29,8 +28,7 @@ describe('intake: dossier submission (real PostgreSQL and Kafka)', () => {
     intake = await startTestApp(AppModule.register(loadConfig(IntakeEnv)));
     db = intake.app.get(DataSource);
     // the procedure copy comes from catalogue events; write one as catalogue would
-    await db.transaction((m) => intake.app.get(Outbox).add(m, procedurePublishedV1, '1.000358', { ...procedurePublishedV1.example, version: 1_000_000 }));
-    intake.app.get(Outbox).notifyCommitted();
+    await testEvents(intake.app).publish(procedurePublishedV1, '1.000358', { ...procedurePublishedV1.example, version: 1_000_000 });
     await waitFor(async () => (await db.query(`SELECT 1 FROM intake.procedures WHERE code = '1.000358'`)).length > 0, 'procedure copy', 30000);
   }, 60000);
 

@@ -1,9 +1,7 @@
 import { DataSource } from 'typeorm';
 import { dossierStatusChangedV1, DossierStatusChangedV1 } from '@lienthong/contracts';
 import { loadConfig } from '@lienthong/platform-config';
-import { OutboxMessage } from '@lienthong/platform-database';
-import { inNamespace, Messaging, Outbox, toKafkaMessage } from '@lienthong/platform-kafka';
-import { request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
+import { request, startTestApp, TestApp, testEvents, waitFor } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
 import { NotificationEnv } from '../src/config';
 import { SmtpSink } from './smtp-sink';
@@ -24,28 +22,10 @@ describe('notification: e-mails from dossier events (real PostgreSQL, Kafka and 
   const smtp = new SmtpSink();
   let notification: TestApp;
   let db: DataSource;
-  let outbox: Outbox;
 
-  /** Writes the event through the app's outbox, as intake does; answers its CloudEvents id. */
-  const publish = async (event: DossierStatusChangedV1): Promise<string> => {
-    const id = await db.transaction((m) => outbox.add(m, dossierStatusChangedV1, event.code, event));
-    outbox.notifyCommitted();
-    return id;
-  };
-
-  /** Publishes a message with an id already used: what Kafka does after a consumer crash or a producer retry. */
-  const publishAgain = async (id: string, event: DossierStatusChangedV1): Promise<void> => {
-    const message = Object.assign(new OutboxMessage(), {
-      id,
-      topic: dossierStatusChangedV1.topic,
-      type: dossierStatusChangedV1.type,
-      key: event.code,
-      payload: event,
-      traceparent: null,
-      createdAt: new Date(),
-    });
-    await notification.app.get(Messaging).producer.send({ topic: inNamespace(dossierStatusChangedV1.topic), acks: -1, messages: [toKafkaMessage(message, '/lienthong/intake')] });
-  };
+  let events: ReturnType<typeof testEvents>;
+  const publish = (event: DossierStatusChangedV1) => events.publish(dossierStatusChangedV1, event.code, event);
+  const publishAgain = (id: string, event: DossierStatusChangedV1) => events.publishAgain(dossierStatusChangedV1, id, event.code, event);
 
   const rowsOf = (name: string) => db.query(`SELECT * FROM notification.notifications WHERE dossier_code = $1 ORDER BY created_at`, [codeOf(name)]);
 
@@ -54,7 +34,7 @@ describe('notification: e-mails from dossier events (real PostgreSQL, Kafka and 
     const env = { ...process.env, SMTP_URL: smtp.url, NOTIFY_BACKOFF_BASE_MS: '200', NOTIFY_BACKOFF_CAP_MS: '1000', NOTIFY_MAX_ATTEMPTS: '30' };
     notification = await startTestApp(AppModule.register(loadConfig(NotificationEnv, env)));
     db = notification.app.get(DataSource);
-    outbox = notification.app.get(Outbox);
+    events = testEvents(notification.app);
   }, 60000);
 
   afterAll(async () => {

@@ -2,9 +2,8 @@ import type { Consumer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { DEAD_LETTER_TOPIC, dossierStatusChangedV1, DossierStatusChangedV1, PaymentRequestedV1, paymentRequestedV1, procedurePublishedV1 } from '@lienthong/contracts';
 import { loadConfig } from '@lienthong/platform-config';
-import { OutboxMessage } from '@lienthong/platform-database';
-import { DEAD_LETTER_HEADERS, fromKafkaMessage, inNamespace, Messaging, Outbox, ReceivedEvent, toKafkaMessage } from '@lienthong/platform-kafka';
-import { request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
+import { DEAD_LETTER_HEADERS, fromKafkaMessage, inNamespace, Messaging, ReceivedEvent } from '@lienthong/platform-kafka';
+import { request, startTestApp, TestApp, testEvents, waitFor } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
 import { PaymentEnv } from '../src/config';
 
@@ -24,30 +23,13 @@ const statusChange = (name: string, previousStatus: number, status: number, proc
 describe('payment: payment requests from dossier status changes (real PostgreSQL and Kafka)', () => {
   let payment: TestApp;
   let db: DataSource;
-  let outbox: Outbox;
   let listener: Consumer;
   const requested: ReceivedEvent<PaymentRequestedV1>[] = [];
   const deadLetters: { id: string; error: string }[] = [];
 
-  const publish = async (event: DossierStatusChangedV1): Promise<string> => {
-    const id = await db.transaction((m) => outbox.add(m, dossierStatusChangedV1, event.code, event));
-    outbox.notifyCommitted();
-    return id;
-  };
-
-  /** Publishes a message with an id already used: what Kafka does after a consumer crash or a producer retry. */
-  const publishAgain = async (id: string, event: DossierStatusChangedV1): Promise<void> => {
-    const message = Object.assign(new OutboxMessage(), {
-      id,
-      topic: dossierStatusChangedV1.topic,
-      type: dossierStatusChangedV1.type,
-      key: event.code,
-      payload: event,
-      traceparent: null,
-      createdAt: new Date(),
-    });
-    await payment.app.get(Messaging).producer.send({ topic: inNamespace(dossierStatusChangedV1.topic), acks: -1, messages: [toKafkaMessage(message, '/lienthong/intake')] });
-  };
+  let events: ReturnType<typeof testEvents>;
+  const publish = (event: DossierStatusChangedV1) => events.publish(dossierStatusChangedV1, event.code, event);
+  const publishAgain = (id: string, event: DossierStatusChangedV1) => events.publishAgain(dossierStatusChangedV1, id, event.code, event);
 
   const requestsOf = (name: string) => db.query(`SELECT * FROM payment.payment_requests WHERE dossier_code = $1 ORDER BY requested_at`, [codeOf(name)]);
   const requestOfEvent = async (eventId: string) => (await db.query(`SELECT * FROM payment.payment_requests WHERE source_event_id = $1`, [eventId]))[0];
@@ -55,7 +37,7 @@ describe('payment: payment requests from dossier status changes (real PostgreSQL
   beforeAll(async () => {
     payment = await startTestApp(AppModule.register(loadConfig(PaymentEnv)));
     db = payment.app.get(DataSource);
-    outbox = payment.app.get(Outbox);
+    events = testEvents(payment.app);
 
     // what payment publishes and what it parks, read back from Kafka by a group of this run
     listener = payment.app.get(Messaging).kafka.consumer({ groupId: `payment-test-${run}` });
@@ -70,18 +52,15 @@ describe('payment: payment requests from dossier status changes (real PostgreSQL
     });
 
     // the procedure's fees come from catalogue events; write one as catalogue would
-    await db.transaction((m) =>
-      outbox.add(m, procedurePublishedV1, procedureCode, {
-        ...procedurePublishedV1.example,
-        code: procedureCode,
-        fees: [
-          { kind: 'FEE', amount: 50000, submissionMethod: 'ONLINE', description: 'Phí thẩm định' },
-          { kind: 'CHARGE', amount: 100000, submissionMethod: 'ONLINE', description: 'Lệ phí' },
-          { kind: 'FEE', amount: 70000, submissionMethod: 'DIRECT' },
-        ],
-      }),
-    );
-    outbox.notifyCommitted();
+    await events.publish(procedurePublishedV1, procedureCode, {
+      ...procedurePublishedV1.example,
+      code: procedureCode,
+      fees: [
+        { kind: 'FEE', amount: 50000, submissionMethod: 'ONLINE', description: 'Phí thẩm định' },
+        { kind: 'CHARGE', amount: 100000, submissionMethod: 'ONLINE', description: 'Lệ phí' },
+        { kind: 'FEE', amount: 70000, submissionMethod: 'DIRECT' },
+      ],
+    });
     await waitFor(async () => (await db.query(`SELECT 1 FROM payment.procedure_fees WHERE code = $1`, [procedureCode])).length > 0, 'procedure fees copy', 45000);
   }, 90000);
 

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ProblemException } from '@lienthong/platform-http';
+import { problemsOf } from '@lienthong/platform-http';
 
 export enum ProcedureProblem {
   NotFound = 'procedure-not-found',
@@ -15,9 +15,4 @@ const PROBLEMS: Record<ProcedureProblem, [HttpStatus, string]> = {
   [ProcedureProblem.BatchTooLarge]: [HttpStatus.PAYLOAD_TOO_LARGE, 'Too many records in one import'],
 };
 
-export class ProcedureException extends ProblemException {
-  constructor(problem: ProcedureProblem, detail: string, extensions: Record<string, unknown> = {}) {
-    const [status, title] = PROBLEMS[problem];
-    super(status, problem, title, detail, extensions);
-  }
-}
+export class ProcedureException extends problemsOf<ProcedureProblem>(PROBLEMS) {}

@@ -1,19 +1,13 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
 import type { DossierSubmittedV1 } from '@lienthong/contracts';
+import { RetriedWork } from '@lienthong/platform-database';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['pending', 'delivered', 'failed'];
 
 /** One backbone event on its way to one legacy system, with its retry state. */
 @Entity({ name: 'deliveries' })
-export class Delivery {
-  @PrimaryColumn('uuid')
-  id: string;
-
-  /** The event delivered: the same event never makes a second delivery. */
-  @Column({ name: 'source_event_id' })
-  sourceEventId: string;
-
+export class Delivery extends RetriedWork<DeliveryStatus> {
   @Column({ name: 'system_code' })
   systemCode: string;
 
@@ -23,18 +17,6 @@ export class Delivery {
 
   @Column('jsonb')
   payload: DossierSubmittedV1;
-
-  @Column({ type: 'varchar' })
-  status: DeliveryStatus;
-
-  @Column('integer')
-  attempts: number;
-
-  @Column({ name: 'next_attempt_at', type: 'timestamptz' })
-  nextAttemptAt: Date;
-
-  @Column({ name: 'last_error', type: 'text', nullable: true })
-  lastError: string | null;
 
   @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
   deliveredAt: Date | null;

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ProblemException } from '@lienthong/platform-http';
+import { problemsOf } from '@lienthong/platform-http';
 
 export enum DeliveryProblem {
   NotFound = 'delivery-not-found',
@@ -11,9 +11,4 @@ const PROBLEMS: Record<DeliveryProblem, [HttpStatus, string]> = {
   [DeliveryProblem.NotRedrivable]: [HttpStatus.CONFLICT, 'Only a failed delivery can be redriven'],
 };
 
-export class DeliveryException extends ProblemException {
-  constructor(problem: DeliveryProblem, detail: string, extensions: Record<string, unknown> = {}) {
-    const [status, title] = PROBLEMS[problem];
-    super(status, problem, title, detail, extensions);
-  }
-}
+export class DeliveryException extends problemsOf<DeliveryProblem>(PROBLEMS) {}

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ProblemException } from '@lienthong/platform-http';
+import { problemsOf } from '@lienthong/platform-http';
 
 export enum AccessProblem {
   MissingCredentials = 'missing-credentials',
@@ -15,9 +15,4 @@ const PROBLEMS: Record<AccessProblem, [HttpStatus, string]> = {
   [AccessProblem.RateLimited]: [HttpStatus.TOO_MANY_REQUESTS, 'Too many requests'],
 };
 
-export class AccessException extends ProblemException {
-  constructor(problem: AccessProblem, detail: string, extensions: Record<string, unknown> = {}) {
-    const [status, title] = PROBLEMS[problem];
-    super(status, problem, title, detail, extensions);
-  }
-}
+export class AccessException extends problemsOf<AccessProblem>(PROBLEMS) {}

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ProblemException } from '@lienthong/platform-http';
+import { problemsOf } from '@lienthong/platform-http';
 
 export enum DossierProblem {
   UnknownProcedure = 'unknown-procedure',
@@ -23,9 +23,4 @@ const PROBLEMS: Record<DossierProblem, [HttpStatus, string]> = {
   [DossierProblem.DailySequenceExhausted]: [HttpStatus.SERVICE_UNAVAILABLE, 'Daily dossier sequence exhausted for the agency'],
 };
 
-export class DossierException extends ProblemException {
-  constructor(problem: DossierProblem, detail: string, extensions: Record<string, unknown> = {}) {
-    const [status, title] = PROBLEMS[problem];
-    super(status, problem, title, detail, extensions);
-  }
-}
+export class DossierException extends problemsOf<DossierProblem>(PROBLEMS) {}

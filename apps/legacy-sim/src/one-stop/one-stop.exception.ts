@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ProblemException } from '@lienthong/platform-http';
+import { problemsOf } from '@lienthong/platform-http';
 
 export enum OneStopProblem {
   UnknownProvince = 'unknown-province',
@@ -11,9 +11,4 @@ const PROBLEMS: Record<OneStopProblem, [HttpStatus, string]> = {
   [OneStopProblem.Unavailable]: [HttpStatus.SERVICE_UNAVAILABLE, 'The one-stop system is unavailable'],
 };
 
-export class OneStopException extends ProblemException {
-  constructor(problem: OneStopProblem, detail: string) {
-    const [status, title] = PROBLEMS[problem];
-    super(status, problem, title, detail);
-  }
-}
+export class OneStopException extends problemsOf<OneStopProblem>(PROBLEMS) {}

@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { RetriedWork } from '@lienthong/platform-database';
 
 export type NotificationChannel = 'EMAIL';
 export type NotificationStatus = 'pending' | 'sent' | 'failed';
@@ -6,14 +7,8 @@ export const NOTIFICATION_STATUSES: readonly NotificationStatus[] = ['pending', 
 
 /** One message to one applicant, rendered when its event arrives and sent by the sender worker. */
 @Entity({ name: 'notifications' })
-export class Notification {
-  @PrimaryColumn('uuid')
-  id: string;
-
-  /** The event that caused it: with the channel, what makes a redelivered event a no-op. */
-  @Column({ name: 'source_event_id' })
-  sourceEventId: string;
-
+export class Notification extends RetriedWork<NotificationStatus> {
+  /** With the source event, what makes a redelivered event a no-op. */
   @Column({ type: 'varchar' })
   channel: NotificationChannel;
 
@@ -32,18 +27,6 @@ export class Notification {
 
   @Column({ name: 'dossier_code' })
   dossierCode: string;
-
-  @Column({ type: 'varchar' })
-  status: NotificationStatus;
-
-  @Column('integer')
-  attempts: number;
-
-  @Column({ name: 'next_attempt_at', type: 'timestamptz' })
-  nextAttemptAt: Date;
-
-  @Column({ name: 'last_error', type: 'text', nullable: true })
-  lastError: string | null;
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;

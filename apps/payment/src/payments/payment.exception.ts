@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ProblemException } from '@lienthong/platform-http';
+import { problemsOf } from '@lienthong/platform-http';
 
 export enum PaymentProblem {
   NotFound = 'payment-not-found',
@@ -9,9 +9,4 @@ const PROBLEMS: Record<PaymentProblem, [HttpStatus, string]> = {
   [PaymentProblem.NotFound]: [HttpStatus.NOT_FOUND, 'Payment request not found'],
 };
 
-export class PaymentException extends ProblemException {
-  constructor(problem: PaymentProblem, detail: string, extensions: Record<string, unknown> = {}) {
-    const [status, title] = PROBLEMS[problem];
-    super(status, problem, title, detail, extensions);
-  }
-}
+export class PaymentException extends problemsOf<PaymentProblem>(PROBLEMS) {}

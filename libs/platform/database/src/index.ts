@@ -4,3 +4,4 @@ export * from './messaging-tables';
 export * from './data-source-options';
 export * from './unique-violation';
 export * from './polling-loop';
+export * from './retried-work.entity';

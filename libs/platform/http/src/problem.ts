@@ -30,3 +30,18 @@ export class ProblemException extends Error {
     return { ...this.extensions, type: problemType(this.slug), title: this.title, status: this.status, detail: this.detail, instance };
   }
 }
+
+/**
+ * The exception class of one module's problems: an enum of codes mapped exhaustively to status and title.
+ *
+ *   export class DossierException extends problemsOf<DossierProblem>({ [DossierProblem.NotFound]: [404, 'Dossier not found'], … }) {}
+ *   throw new DossierException(DossierProblem.NotFound, `no dossier ${code}`);
+ */
+export function problemsOf<Code extends string>(problems: Record<Code, [HttpStatus, string]>) {
+  return class extends ProblemException {
+    constructor(problem: Code, detail: string, extensions: Record<string, unknown> = {}) {
+      const [status, title] = problems[problem];
+      super(status, problem, title, detail, extensions);
+    }
+  };
+}

@@ -3,3 +3,4 @@ export * from './infrastructure';
 export * from './wait-for';
 export * from './test-app';
 export * from './app-processes';
+export * from './test-events';
