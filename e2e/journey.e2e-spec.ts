@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { REPO_ROOT, request, waitFor } from '@lienthong/platform-testing';
 import { Backbone, submission } from './support/backbone';
@@ -6,6 +7,11 @@ import { Backbone, submission } from './support/backbone';
 const run = Date.now().toString(36);
 const backbone = new Backbone();
 const infra = (script: string) => execFileSync('bash', [join(REPO_ROOT, 'scripts/infra', script)], { stdio: 'ignore' });
+const kafkaListening = () =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(9092, '127.0.0.1', () => resolve(!socket.destroy()));
+    socket.on('error', () => resolve(false));
+  });
 
 beforeAll(() => backbone.start(), 180000);
 afterAll(() => backbone.stop(), 60000);
@@ -126,6 +132,9 @@ describe('readiness follows Kafka', () => {
   it('every app turns not-ready when Kafka stops, ready when it returns, and the journey works again', async () => {
     try {
       infra('down.sh');
+      if (await kafkaListening()) {
+        throw new Error('Kafka on 127.0.0.1:9092 was not started by this checkout (scripts/infra/up.sh), so this test cannot stop it: run npm run infra:down where it was started');
+      }
       await waitFor(async () => (await readiness()).every((s) => s === 503), 'all apps not ready', 60000, 500);
     } finally {
       infra('up.sh');
