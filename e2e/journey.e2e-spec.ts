@@ -9,7 +9,10 @@ const backbone = new Backbone();
 const infra = (script: string) => execFileSync('bash', [join(REPO_ROOT, 'scripts/infra', script)], { stdio: 'ignore' });
 const kafkaListening = () =>
   new Promise<boolean>((resolve) => {
-    const socket = connect(9092, '127.0.0.1', () => resolve(!socket.destroy()));
+    const socket = connect(9092, '127.0.0.1', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.on('error', () => resolve(false));
   });
 
