@@ -1,19 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@lienthong/platform-http';
+import { AccessModule } from './access/access.module';
 import { GatewayEnv } from './config';
 import { Initial1763900000000 } from './migrations/1763900000000-initial';
+import { ProxyModule } from './proxy/proxy.module';
+import { redisProvider, RedisReadiness } from './redis.provider';
 import { ApiKey } from './registry/api-key.entity';
 import { ClientSystem } from './registry/client-system.entity';
 import { Grant } from './registry/grant.entity';
-import { RegistryRepository } from './registry/registry.repository';
-import { DemoClientsSeeder } from './registry/demo-clients.seeder';
-import { ApiKeyAuthenticator } from './access/api-key.authenticator';
-import { ClientRateLimiter } from './access/client-rate-limiter';
-import { GrantGuard } from './access/grant.guard';
-import { UpstreamProxy } from './proxy/upstream.proxy';
-import { DossiersController } from './proxy/dossiers.controller';
-import { ProceduresController } from './proxy/procedures.controller';
-import { redisProvider, RedisReadiness } from './redis.provider';
+
+const ENTITIES = [ClientSystem, ApiKey, Grant];
+const MIGRATIONS = [Initial1763900000000];
 
 @Module({})
 export class AppModule {
@@ -24,13 +21,13 @@ export class AppModule {
         ServiceCoreModule.forService({
           name: 'gateway',
           config,
-          database: { schema: 'gateway', entities: [ClientSystem, ApiKey, Grant], migrations: [Initial1763900000000] },
+          database: { schema: 'gateway', entities: ENTITIES, migrations: MIGRATIONS },
           providers: [redisProvider, RedisReadiness],
           readiness: [RedisReadiness],
         }),
+        AccessModule,
+        ProxyModule,
       ],
-      controllers: [DossiersController, ProceduresController],
-      providers: [RegistryRepository, DemoClientsSeeder, ApiKeyAuthenticator, ClientRateLimiter, GrantGuard, UpstreamProxy],
     };
   }
 }

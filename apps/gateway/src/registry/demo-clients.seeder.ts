@@ -2,14 +2,14 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { PROVINCES } from '@lienthong/domain-dossier';
-import { demoApiKeyOf, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf } from '@lienthong/domain-registry';
+import { demoApiKeyOf, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf, OPERATOR_SYSTEM } from '@lienthong/domain-registry';
 import { hashApiKey, keyPrefix } from '../access/api-key-hash';
 import { GatewayEnv } from '../config';
 import { EVERYWHERE, Permission } from './permissions';
 import { RegistryRepository } from './registry.repository';
 
 /**
- * Seeds the demo participants: the national portal (submits and reads dossiers everywhere) and the 34
+ * Seeds the demo participants: the national portal (submits and reads dossiers everywhere), the operators, and the 34
  * provincial one-stop systems (read and update the dossiers of their own province only). Idempotent.
  */
 @Injectable()
@@ -25,6 +25,10 @@ export class DemoClientsSeeder implements OnApplicationBootstrap {
         { permission: Permission.SubmitDossier, scope: EVERYWHERE },
         { permission: Permission.ReadDossier, scope: EVERYWHERE },
         { permission: Permission.ReadProcedure, scope: EVERYWHERE },
+      ]);
+      await this.seed(manager, OPERATOR_SYSTEM, 'Vận hành trục Lienthong', [
+        { permission: Permission.ManageRegistry, scope: EVERYWHERE },
+        { permission: Permission.ReadExchanges, scope: EVERYWHERE },
       ]);
       for (const [code, name] of Object.entries(PROVINCES)) {
         await this.seed(manager, oneStopSystemOf(code), `Phần mềm một cửa – ${name}`, [

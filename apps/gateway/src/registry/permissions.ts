@@ -4,6 +4,10 @@ export enum Permission {
   ReadDossier = 'dossier:read',
   UpdateDossierStatus = 'dossier:update-status',
   ReadProcedure = 'procedure:read',
+  /** Operators: the registry of systems, credentials and grants. */
+  ManageRegistry = 'operator:registry:manage',
+  /** Operators: exchange records and the audit log. */
+  ReadExchanges = 'operator:exchanges:read',
 }
 
 export const EVERYWHERE = '*';

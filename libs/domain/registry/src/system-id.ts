@@ -21,5 +21,8 @@ export function parseSystemId(text: string): SystemId | undefined {
 /** The province's one-stop software (phần mềm một cửa) that processes its dossiers. */
 export const oneStopSystemOf = (provinceCode: string): string => formatSystemId({ instance: 'VN', memberClass: 'GOV', memberCode: `000.00.00.${provinceCode}`, subsystem: 'MOTCUA' });
 
+/** The operators of the backbone itself: their console and tools call the operator API. */
+export const OPERATOR_SYSTEM = 'VN/GOV/000.00.00.G01/LIENTHONG-OPS';
+
 /** The national public-service portal, which submits dossiers on behalf of citizens. */
 export const NATIONAL_PORTAL_SYSTEM = 'VN/GOV/000.00.00.G01/DVCQG';
