@@ -2,7 +2,7 @@
 // how to use the backbone. Ctrl-C stops them all; each finishes its in-flight work first.
 const { concurrently } = require('concurrently');
 const { APPS, appCommand } = require('./app-command');
-const { demoApiKeyOf, NATIONAL_PORTAL_SYSTEM } = require('../dist/libs/domain/registry/src');
+const { demoApiKeyOf, NATIONAL_PORTAL_SYSTEM, OPERATOR_SYSTEM } = require('../dist/libs/domain/registry/src');
 
 const quote = (s) => (/^[\w./:=@-]+$/.test(s) ? s : `'${s}'`);
 const { result } = concurrently(
@@ -28,7 +28,8 @@ async function ready(port, deadline) {
 async function banner() {
   const deadline = Date.now() + 120_000;
   await Promise.all(APPS.map(({ port }) => ready(port, deadline)));
-  const key = demoApiKeyOf(process.env.DEMO_SEED_SECRET ?? 'lienthong-local-demo', NATIONAL_PORTAL_SYSTEM);
+  const secret = process.env.DEMO_SEED_SECRET ?? 'lienthong-local-demo';
+  const key = demoApiKeyOf(secret, NATIONAL_PORTAL_SYSTEM);
   const body = JSON.stringify({
     partnerReference: `demo-${Date.now()}`,
     procedureCode: '1.000358',
@@ -44,6 +45,7 @@ async function banner() {
  Lienthong is up.   Gateway: http://127.0.0.1:3000
  Demo client (national portal): ${NATIONAL_PORTAL_SYSTEM}
    API key: ${key}
+ Operators (${OPERATOR_SYSTEM}) API key: ${demoApiKeyOf(secret, OPERATOR_SYSTEM)}
 
  Submit a dossier:
    curl -s -X POST http://127.0.0.1:3000/v1/dossiers -H 'content-type: application/json' \\
