@@ -4,12 +4,13 @@ const preset = require('./jest.preset');
 
 const project = (displayName, testMatch, extra = {}) => ({ ...preset, displayName, testMatch, ...extra });
 const infra = {
-  testTimeout: 30000,
   globalSetup: '<rootDir>/libs/platform/testing/src/global-setup.ts',
   setupFiles: ['<rootDir>/libs/platform/testing/src/test-env.ts'],
 };
 
 module.exports = {
+  // infrastructure tests start apps that join Kafka groups; testTimeout is a global option in Jest
+  testTimeout: 30000,
   projects: [
     project('unit', ['<rootDir>/{apps,libs}/**/src/**/*.spec.ts']),
     project('integration', ['<rootDir>/{apps,libs}/**/test/**/*.int-spec.ts'], infra),
