@@ -34,7 +34,7 @@ const credentials = fc.oneof(
   // a token that claims to be the portal, unsigned (alg none) or signed with nothing we issued
   fc.constantFrom('none', 'ES256', 'HS256').map((alg) => {
     const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-    const token = `${part({ alg, kid: 'forged' })}.${part({ sub: 'VN/GOV/000.00.00.G01/DVCQG', aud: 'lienthong', exp: 4102444800 })}.${alg === 'none' ? '' : 'c2lnbmF0dXJl'}`;
+    const token = `${part({ alg, kid: 'forged' })}.${part({ sub: 'VN/GOV/000.00.00.G22/DVCQG', aud: 'lienthong', exp: 4102444800 })}.${alg === 'none' ? '' : 'c2lnbmF0dXJl'}`;
     return { authorization: `Bearer ${token}` };
   }),
 );

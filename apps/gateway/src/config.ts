@@ -26,6 +26,59 @@ export class GatewayEnv extends portOf(3000) {
   @Max(5000)
   CREDENTIAL_CACHE_MS: number = 2000;
 
+  /** Exchange records waiting in memory for the outbox; beyond this the oldest are dropped (and counted). */
+  @IsInt()
+  @Min(100)
+  @Max(1000000)
+  EXCHANGE_BUFFER_SIZE: number = 20000;
+
+  /** Exchange records written to the outbox in one transaction. */
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  EXCHANGE_FLUSH_BATCH: number = 300;
+
+  /** How long the answer to a request with an Idempotency-Key is replayed to retries. */
+  @IsInt()
+  @Min(60)
+  @Max(604800)
+  IDEMPOTENCY_TTL_SECONDS: number = 86400;
+
+  /** How often the head of the audit hash chain is anchored and published as audit.anchored.v1. */
+  @IsInt()
+  @Min(100)
+  @Max(86400000)
+  AUDIT_ANCHOR_INTERVAL_MS: number = 60000;
+
+  /** `iss` of the access tokens the gateway issues (POST /oauth/token) and accepts. */
+  @Matches(/^https?:\/\/\S+$/, { message: 'GATEWAY_TOKEN_ISSUER must be an http(s) URL' })
+  GATEWAY_TOKEN_ISSUER: string = 'https://gateway.lienthong.local';
+
+  /** Lifetime of an access token: also how long a retired signing key stays published. */
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  GATEWAY_TOKEN_TTL_SECONDS: number = 300;
+
+  /** Clock skew tolerated between instances when checking a token's exp and nbf. */
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  GATEWAY_TOKEN_CLOCK_TOLERANCE_SECONDS: number = 5;
+
+  /** How often every instance reloads the signing keys, so a rotation on one instance is honoured by all. */
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  GATEWAY_SIGNING_KEY_RELOAD_MS: number = 3000;
+
+  /**
+   * AES-256-GCM key (base64 of 32 bytes) sealing the signing keys' private halves in the database. The default is a
+   * public demo value: replace it in production, and keep it out of logs.
+   */
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'GATEWAY_KEY_ENCRYPTION_KEY must be the base64 of 32 random bytes' })
+  GATEWAY_KEY_ENCRYPTION_KEY: string = 'u8SDy0PjOsJ0Ezq9bybZ1y0vN8Jk5M6jTqUeSe0Lc0M=';
+
   @BooleanFromEnv()
   GATEWAY_SEED_DEMO_CLIENTS: boolean = true;
 

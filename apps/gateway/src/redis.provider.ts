@@ -21,6 +21,7 @@ export class RedisReadiness implements ReadinessCheck, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => undefined);
+    // quit() waits for a reply that never comes while Redis is unreachable: then drop the connection
+    await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }

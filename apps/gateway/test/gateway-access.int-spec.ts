@@ -4,6 +4,7 @@ import { demoApiKeyOf, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf } from '@lienthon
 import { loadConfig } from '@lienthong/platform-config';
 import { request, startTestApp, TestApp } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
+import { GATEWAY_BODIES } from '../src/http-bodies';
 import { GatewayEnv } from '../src/config';
 
 const SECRET = 'gateway-int-spec';
@@ -43,7 +44,7 @@ describe('gateway: authentication, deny-by-default grants, province scope (real 
 
   beforeAll(async () => {
     upstream = await startUpstream();
-    gateway = await startTestApp(AppModule.register(loadConfig(GatewayEnv, { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: upstream.url })));
+    gateway = await startTestApp(AppModule.register(loadConfig(GatewayEnv, { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: upstream.url })), GATEWAY_BODIES);
   }, 60000);
 
   afterAll(async () => {
@@ -103,7 +104,7 @@ describe('gateway: authentication, deny-by-default grants, province scope (real 
   });
 
   it('attributes an unreachable service to the provider side (502 problem+json)', async () => {
-    const stopped = await startTestApp(AppModule.register(loadConfig(GatewayEnv, { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: 'http://127.0.0.1:9' })));
+    const stopped = await startTestApp(AppModule.register(loadConfig(GatewayEnv, { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: 'http://127.0.0.1:9' })), GATEWAY_BODIES);
     try {
       const res = await request(`${stopped.baseUrl}/v1/dossiers/${CODE}`, { headers: PORTAL });
       expect(res.status).toBe(502);

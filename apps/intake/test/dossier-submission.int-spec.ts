@@ -5,7 +5,7 @@ import { request, startTestApp, TestApp, testEvents, waitFor } from '@lienthong/
 import { AppModule } from '../src/app.module';
 import { IntakeEnv } from '../src/config';
 
-const CLIENT = { 'x-lienthong-client': 'VN/GOV/000.00.00.G01/DVCQG' };
+const CLIENT = { 'x-lienthong-client': 'VN/GOV/000.00.00.G22/DVCQG' };
 const run = Date.now().toString(36);
 const submission = (ref: string, overrides: Record<string, unknown> = {}) => ({
   partnerReference: `${run}-${ref}`,

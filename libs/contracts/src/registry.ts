@@ -7,6 +7,8 @@ import { dossierStatusChangedV1 } from './events/dossier-status-changed.v1';
 import { deliveryFailedV1, deliverySucceededV1 } from './events/delivery.v1';
 import { notificationSentV1 } from './events/notification-sent.v1';
 import { paymentRequestedV1 } from './events/payment-requested.v1';
+import { exchangeRecordedV1 } from './events/exchange-recorded.v1';
+import { auditAnchoredV1 } from './events/audit-anchored.v1';
 
 /** Every event the backbone publishes. Topics are created from this list at startup. */
 export const EVENT_CONTRACTS: readonly EventContract<unknown>[] = [
@@ -17,6 +19,8 @@ export const EVENT_CONTRACTS: readonly EventContract<unknown>[] = [
   deliveryFailedV1,
   notificationSentV1,
   paymentRequestedV1,
+  exchangeRecordedV1,
+  auditAnchoredV1,
 ] as EventContract<unknown>[];
 
 export const DEAD_LETTER_TOPIC = 'deadletter.v1';

@@ -1,14 +1,19 @@
 import { Global, Module } from '@nestjs/common';
+import { OAuthModule } from '../oauth/oauth.module';
 import { DemoClientsSeeder } from '../registry/demo-clients.seeder';
 import { RegistryRepository } from '../registry/registry.repository';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
+import { BearerTokenAuthenticator } from './bearer-token.authenticator';
 import { ClientRateLimiter } from './client-rate-limiter';
+import { CredentialCache } from './credential-cache';
 import { GrantGuard } from './grant.guard';
+import { RequestAuthenticator } from './request.authenticator';
 
-/** Who may call what: the registry of client systems, their credentials, grants and rate limits. */
+/** Who may call what: the registry of client systems, their credentials (API keys, access tokens), grants and rate limits. */
 @Global()
 @Module({
-  providers: [RegistryRepository, DemoClientsSeeder, ApiKeyAuthenticator, ClientRateLimiter, GrantGuard],
-  exports: [RegistryRepository, ApiKeyAuthenticator, ClientRateLimiter, GrantGuard],
+  imports: [OAuthModule],
+  providers: [RegistryRepository, DemoClientsSeeder, CredentialCache, ApiKeyAuthenticator, BearerTokenAuthenticator, RequestAuthenticator, ClientRateLimiter, GrantGuard],
+  exports: [RegistryRepository, RequestAuthenticator, ClientRateLimiter, GrantGuard],
 })
 export class AccessModule {}

@@ -1,12 +1,12 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { Credential } from '../registry/registry.repository';
 import { EVERYWHERE } from '../registry/permissions';
 import { AccessException, AccessProblem } from './access.exception';
-import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { REQUIRED_GRANT, RequiredGrant } from './grant.decorator';
 import { ClientRateLimiter } from './client-rate-limiter';
+import { RequestAuthenticator } from './request.authenticator';
 
 export type AuthenticatedRequest = Request & { credential: Credential };
 
@@ -16,12 +16,13 @@ export type AuthenticatedRequest = Request & { credential: Credential };
  */
 @Injectable()
 export class GrantGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly authenticator: ApiKeyAuthenticator, private readonly rateLimiter: ClientRateLimiter) {}
+  constructor(private readonly reflector: Reflector, private readonly authenticator: RequestAuthenticator, private readonly rateLimiter: ClientRateLimiter) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const credential = await this.authenticator.authenticate(req.header('x-api-key'));
-    await this.rateLimiter.consume(credential.system.id, context.switchToHttp().getResponse());
+    const res = context.switchToHttp().getResponse<Response>();
+    const credential = await this.authenticator.authenticate(req, res);
+    await this.rateLimiter.consume(credential.system.id, res);
     const required = this.reflector.get<RequiredGrant | undefined>(REQUIRED_GRANT, context.getHandler());
     if (!required) throw new AccessException(AccessProblem.NotGranted, 'this route is not open to any system');
     const scope = required.scopeOf(req);

@@ -1,9 +1,10 @@
-import { Controller, Get, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Post, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ownerOfAgency, parseDossierCode } from '@lienthong/domain-dossier';
 import { RequiresGrant } from '../access/grant.decorator';
 import { GrantGuard } from '../access/grant.guard';
 import { Permission } from '../registry/permissions';
+import { answerWith } from './upstream-answer';
 import { UpstreamProxy } from './upstream.proxy';
 
 /** The province a dossier belongs to, read from its code (agency part), without asking intake. */
@@ -23,19 +24,19 @@ export class DossiersController {
 
   @Post()
   @RequiresGrant(Permission.SubmitDossier, provinceOfSubmission)
-  submit(@Req() req: Request, @Res() res: Response) {
-    return this.proxy.forward(req, res, 'intake', '/dossiers');
+  async submit(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    return answerWith(res, await this.proxy.forward(req, 'intake', '/dossiers'));
   }
 
   @Get(':code')
   @RequiresGrant(Permission.ReadDossier, provinceOfDossier)
-  find(@Req() req: Request, @Res() res: Response) {
-    return this.proxy.forward(req, res, 'intake', `/dossiers/${encodeURIComponent(req.params.code as string)}`);
+  async find(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    return answerWith(res, await this.proxy.forward(req, 'intake', `/dossiers/${encodeURIComponent(req.params.code as string)}`));
   }
 
   @Post(':code/status')
   @RequiresGrant(Permission.UpdateDossierStatus, provinceOfDossier)
-  updateStatus(@Req() req: Request, @Res() res: Response) {
-    return this.proxy.forward(req, res, 'intake', `/dossiers/${encodeURIComponent(req.params.code as string)}/status`);
+  async updateStatus(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    return answerWith(res, await this.proxy.forward(req, 'intake', `/dossiers/${encodeURIComponent(req.params.code as string)}/status`));
   }
 }

@@ -1,8 +1,9 @@
-import { Controller, Get, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { RequiresGrant } from '../access/grant.decorator';
 import { GrantGuard } from '../access/grant.guard';
 import { Permission } from '../registry/permissions';
+import { answerWith } from './upstream-answer';
 import { UpstreamProxy } from './upstream.proxy';
 
 @Controller('v1/procedures')
@@ -12,13 +13,13 @@ export class ProceduresController {
 
   @Get()
   @RequiresGrant(Permission.ReadProcedure)
-  search(@Req() req: Request, @Res() res: Response) {
-    return this.proxy.forward(req, res, 'catalogue', '/procedures');
+  async search(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    return answerWith(res, await this.proxy.forward(req, 'catalogue', '/procedures'));
   }
 
   @Get(':code')
   @RequiresGrant(Permission.ReadProcedure)
-  find(@Req() req: Request, @Res() res: Response) {
-    return this.proxy.forward(req, res, 'catalogue', `/procedures/${encodeURIComponent(req.params.code as string)}`);
+  async find(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    return answerWith(res, await this.proxy.forward(req, 'catalogue', `/procedures/${encodeURIComponent(req.params.code as string)}`));
   }
 }

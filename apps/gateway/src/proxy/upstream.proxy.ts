@@ -1,14 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { request } from 'undici';
 import { INTERNAL_HEADERS, ProblemException } from '@lienthong/platform-http';
 import { GatewayEnv } from '../config';
 import type { AuthenticatedRequest } from '../access/grant.guard';
+import { noteProvider } from '../exchanges/exchange-notes';
+import { PASSED_BACK_HEADERS, UpstreamAnswer } from './upstream-answer';
 
 export type Upstream = 'intake' | 'catalogue';
 
-/** Response headers worth passing back to the client. */
-const PASSED_BACK = ['content-type', 'location', 'retry-after'];
 const ACTING_USER = /^[\w.@:/-]{1,128}$/;
 
 /**
@@ -24,7 +24,7 @@ export class UpstreamProxy {
     this.origins = { intake: config.INTAKE_URL, catalogue: config.CATALOGUE_URL };
   }
 
-  async forward(req: Request, res: Response, upstream: Upstream, path: string): Promise<void> {
+  async forward(req: Request, upstream: Upstream, path: string): Promise<UpstreamAnswer> {
     const { credential } = req as AuthenticatedRequest;
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
     const actingUser = req.header(INTERNAL_HEADERS.user);
@@ -34,25 +34,30 @@ export class UpstreamProxy {
     };
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
     if (hasBody) headers['content-type'] = 'application/json';
-    let answer;
+    noteProvider(req, upstream);
     try {
-      answer = await request(`${this.origins[upstream]}${path}${query}`, {
+      const answer = await request(`${this.origins[upstream]}${path}${query}`, {
         method: req.method as 'GET' | 'POST',
         headers,
         body: hasBody ? JSON.stringify(req.body ?? {}) : undefined,
         headersTimeout: this.config.UPSTREAM_TIMEOUT_MS,
         bodyTimeout: this.config.UPSTREAM_TIMEOUT_MS,
       });
+      // read inside the try: a body that stops arriving is the provider's failure too
+      return { status: answer.statusCode, headers: passedBack(answer.headers), body: Buffer.from(await answer.body.arrayBuffer()) };
     } catch (error) {
       throw upstreamFailure(upstream, error);
     }
-    res.status(answer.statusCode);
-    for (const name of PASSED_BACK) {
-      const value = answer.headers[name];
-      if (typeof value === 'string') res.setHeader(name, value);
-    }
-    res.send(Buffer.from(await answer.body.arrayBuffer()));
   }
+}
+
+function passedBack(headers: Record<string, string | string[] | undefined>): UpstreamAnswer['headers'] {
+  const kept: UpstreamAnswer['headers'] = {};
+  for (const name of PASSED_BACK_HEADERS) {
+    const value = headers[name];
+    if (typeof value === 'string') kept[name] = value;
+  }
+  return kept;
 }
 
 function upstreamFailure(upstream: Upstream, error: unknown): ProblemException {

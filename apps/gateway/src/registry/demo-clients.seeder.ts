@@ -2,47 +2,63 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { PROVINCES } from '@lienthong/domain-dossier';
-import { demoApiKeyOf, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf, OPERATOR_SYSTEM } from '@lienthong/domain-registry';
+import { agencyCatalogue, demoApiKeyOf, NATIONAL_PORTAL_SYSTEM, OPERATOR_SYSTEM, Participant, participantCatalogue, parseSystemId } from '@lienthong/domain-registry';
 import { hashApiKey, keyPrefix } from '../access/api-key-hash';
+import { AuditLog } from '../audit/audit-log.service';
 import { GatewayEnv } from '../config';
 import { EVERYWHERE, Permission } from './permissions';
 import { RegistryRepository } from './registry.repository';
 
 /**
- * Seeds the demo participants: the national portal (submits and reads dossiers everywhere), the operators, and the 34
- * provincial one-stop systems (read and update the dossiers of their own province only). Idempotent.
+ * Least privilege for the demo participants. The portal submits and reads dossiers everywhere; the operators
+ * manage the registry; a one-stop system reads and updates its own province's dossiers; an LGSP relays the
+ * procedure catalogue to its province's systems. Everybody else holds nothing until an operator grants it.
+ */
+function demoGrantsOf(system: Participant): { permission: Permission; scope: string }[] {
+  if (system.id === NATIONAL_PORTAL_SYSTEM) {
+    return [Permission.SubmitDossier, Permission.ReadDossier, Permission.ReadProcedure].map((permission) => ({ permission, scope: EVERYWHERE }));
+  }
+  if (system.id === OPERATOR_SYSTEM) return [Permission.ManageRegistry, Permission.ReadExchanges].map((permission) => ({ permission, scope: EVERYWHERE }));
+  if (system.kind === 'one-stop') {
+    const province = system.agencyCode!;
+    return [
+      { permission: Permission.ReadDossier, scope: province },
+      { permission: Permission.UpdateDossierStatus, scope: province },
+      { permission: Permission.ReadProcedure, scope: EVERYWHERE },
+    ];
+  }
+  if (system.kind === 'lgsp') return [{ permission: Permission.ReadProcedure, scope: EVERYWHERE }];
+  return [];
+}
+
+/**
+ * Seeds the agencies and the demo participants (participantCatalogue: at least 137 systems) with API keys derived
+ * from DEMO_SEED_SECRET. Idempotent: a re-run adds only what is missing and never re-activates a system an
+ * operator suspended; new systems are recorded in the audit log in the same transaction.
  */
 @Injectable()
 export class DemoClientsSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger('DemoClientsSeeder');
 
-  constructor(private readonly config: GatewayEnv, private readonly dataSource: DataSource, private readonly registry: RegistryRepository) {}
+  constructor(private readonly config: GatewayEnv, private readonly dataSource: DataSource, private readonly registry: RegistryRepository, private readonly audit: AuditLog) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.GATEWAY_SEED_DEMO_CLIENTS) return;
-    await this.dataSource.transaction(async (manager) => {
-      await this.seed(manager, NATIONAL_PORTAL_SYSTEM, 'Cổng Dịch vụ công quốc gia', [
-        { permission: Permission.SubmitDossier, scope: EVERYWHERE },
-        { permission: Permission.ReadDossier, scope: EVERYWHERE },
-        { permission: Permission.ReadProcedure, scope: EVERYWHERE },
-      ]);
-      await this.seed(manager, OPERATOR_SYSTEM, 'Vận hành trục Lienthong', [
-        { permission: Permission.ManageRegistry, scope: EVERYWHERE },
-        { permission: Permission.ReadExchanges, scope: EVERYWHERE },
-      ]);
-      for (const [code, name] of Object.entries(PROVINCES)) {
-        await this.seed(manager, oneStopSystemOf(code), `Phần mềm một cửa – ${name}`, [
-          { permission: Permission.ReadDossier, scope: code },
-          { permission: Permission.UpdateDossierStatus, scope: code },
-          { permission: Permission.ReadProcedure, scope: EVERYWHERE },
-        ]);
+    const participants = participantCatalogue(PROVINCES);
+    const added = await this.dataSource.transaction(async (manager) => {
+      await this.registry.upsertAgencies(manager, agencyCatalogue(PROVINCES));
+      const systems = participants.map((p) => ({ id: p.id, name: p.name, kind: p.kind, agencyCode: p.agencyCode, ...parseSystemId(p.id)! }));
+      const keys = participants.map((p) => {
+        const key = demoApiKeyOf(this.config.DEMO_SEED_SECRET, p.id);
+        return { id: randomUUID(), systemId: p.id, keyHash: hashApiKey(key), prefix: keyPrefix(key) };
+      });
+      const grants = participants.flatMap((p) => demoGrantsOf(p).map((g) => ({ systemId: p.id, ...g })));
+      const inserted = await this.registry.upsertSystems(manager, systems, keys, grants);
+      if (inserted.length > 0) {
+        await this.audit.append(manager, { actor: 'gateway', action: 'registry.demo-seeded', subject: 'registry', details: { systemsAdded: inserted.length } });
       }
+      return inserted.length;
     });
-    this.logger.log(`demo clients seeded: the national portal and ${Object.keys(PROVINCES).length} provincial one-stop systems`);
-  }
-
-  private seed(manager: Parameters<RegistryRepository['upsertSystem']>[0], id: string, name: string, grants: { permission: Permission; scope: string }[]) {
-    const key = demoApiKeyOf(this.config.DEMO_SEED_SECRET, id);
-    return this.registry.upsertSystem(manager, { id, name }, hashApiKey(key), keyPrefix(key), randomUUID(), grants);
+    this.logger.log(`demo participants seeded: ${participants.length} systems, ${added} new`);
   }
 }

@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
+import { Agency } from './agency.entity';
 import { ApiKey } from './api-key.entity';
-import { ClientSystem } from './client-system.entity';
+import { ClientSystem, SystemStatus } from './client-system.entity';
 import { Grant } from './grant.entity';
 
 export interface Credential {
   system: ClientSystem;
   grants: Grant[];
+}
+
+export type NewSystem = Pick<ClientSystem, 'id' | 'name' | 'kind' | 'agencyCode' | 'instance' | 'memberClass' | 'memberCode' | 'subsystem'>;
+
+export interface SystemFilter {
+  kind?: ClientSystem['kind'];
+  agencyCode?: string;
+  status?: SystemStatus;
 }
 
 @Injectable()
@@ -23,11 +32,120 @@ export class RegistryRepository {
     return { system, grants };
   }
 
-  async upsertSystem(manager: EntityManager, system: Pick<ClientSystem, 'id' | 'name'>, keyHash: string, prefix: string, keyId: string, grants: Omit<Grant, 'systemId'>[]): Promise<void> {
-    await manager.query(`INSERT INTO client_systems (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name`, [system.id, system.name]);
-    await manager.query(`INSERT INTO api_keys (id, system_id, key_hash, prefix) VALUES ($1, $2, $3, $4) ON CONFLICT (key_hash) DO NOTHING`, [keyId, system.id, keyHash, prefix]);
-    for (const grant of grants) {
-      await manager.query(`INSERT INTO grants (system_id, permission, scope) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [system.id, grant.permission, grant.scope]);
-    }
+  /** The active system with its grants, for a caller identified without an API key (an access token); null when suspended or unknown. */
+  async findSystemCredential(systemId: string): Promise<Credential | null> {
+    const system = await this.dataSource.getRepository(ClientSystem).findOneBy({ id: systemId, status: 'active' });
+    if (!system) return null;
+    const grants = await this.dataSource.getRepository(Grant).findBy({ systemId });
+    return { system, grants };
+  }
+
+  /** Inserts the agencies, or renames them: reference data the seeder keeps in step. */
+  async upsertAgencies(manager: EntityManager, agencies: Agency[]): Promise<void> {
+    await manager.query(
+      `INSERT INTO agencies (code, name, kind, parent_code) SELECT * FROM unnest($1::varchar[], $2::text[], $3::varchar[], $4::varchar[])
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, parent_code = EXCLUDED.parent_code`,
+      [agencies.map((a) => a.code), agencies.map((a) => a.name), agencies.map((a) => a.kind), agencies.map((a) => a.parentCode)],
+    );
+  }
+
+  /**
+   * Inserts systems, or updates their description (never their status: an operator's suspension outlives a
+   * re-seed), with their keys and grants where missing. Answers the ids that were new.
+   */
+  async upsertSystems(manager: EntityManager, systems: NewSystem[], keys: Omit<ApiKey, 'createdAt' | 'revokedAt'>[], grants: Grant[]): Promise<string[]> {
+    const rows: { id: string; inserted: boolean }[] = await manager.query(
+      `INSERT INTO client_systems (id, name, kind, agency_code, instance, member_class, member_code, subsystem)
+       SELECT * FROM unnest($1::varchar[], $2::text[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::varchar[])
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, agency_code = EXCLUDED.agency_code,
+         instance = EXCLUDED.instance, member_class = EXCLUDED.member_class, member_code = EXCLUDED.member_code, subsystem = EXCLUDED.subsystem
+       RETURNING id, (xmax = 0) AS inserted`,
+      [
+        systems.map((s) => s.id),
+        systems.map((s) => s.name),
+        systems.map((s) => s.kind),
+        systems.map((s) => s.agencyCode),
+        ...(['instance', 'memberClass', 'memberCode', 'subsystem'] as const).map((part) => systems.map((s) => s[part])),
+      ],
+    );
+    await manager.query(
+      `INSERT INTO api_keys (id, system_id, key_hash, prefix) SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::char(64)[], $4::varchar[]) ON CONFLICT (key_hash) DO NOTHING`,
+      [keys.map((k) => k.id), keys.map((k) => k.systemId), keys.map((k) => k.keyHash), keys.map((k) => k.prefix)],
+    );
+    await manager.query(`INSERT INTO grants (system_id, permission, scope) SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[]) ON CONFLICT DO NOTHING`, [
+      grants.map((g) => g.systemId),
+      grants.map((g) => g.permission),
+      grants.map((g) => g.scope),
+    ]);
+    return rows.filter((row) => row.inserted).map((row) => row.id);
+  }
+
+  /** One page of systems, filtered by kind, agency and status, in id order. */
+  listSystems(filter: SystemFilter, page: number, pageSize: number): Promise<[ClientSystem[], number]> {
+    const where: FindOptionsWhere<ClientSystem> = {
+      ...(filter.kind ? { kind: filter.kind } : {}),
+      ...(filter.agencyCode ? { agencyCode: filter.agencyCode } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+    };
+    return this.dataSource.getRepository(ClientSystem).findAndCount({ where, order: { id: 'ASC' }, skip: (page - 1) * pageSize, take: pageSize });
+  }
+
+  /** The system, locked for the rest of the transaction so that concurrent changes to it queue. */
+  findSystemForUpdate(manager: EntityManager, id: string): Promise<ClientSystem | null> {
+    return manager.getRepository(ClientSystem).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async findSystemDetails(id: string): Promise<{ system: ClientSystem; keys: ApiKey[]; grants: Grant[] } | null> {
+    const system = await this.dataSource.getRepository(ClientSystem).findOneBy({ id });
+    if (!system) return null;
+    const keys = await this.dataSource.getRepository(ApiKey).find({ where: { systemId: id }, order: { createdAt: 'ASC' } });
+    const grants = await this.dataSource.getRepository(Grant).find({ where: { systemId: id }, order: { permission: 'ASC', scope: 'ASC' } });
+    return { system, keys, grants };
+  }
+
+  async agencyExists(manager: EntityManager, code: string): Promise<boolean> {
+    return manager.getRepository(Agency).existsBy({ code });
+  }
+
+  async insertSystem(manager: EntityManager, system: NewSystem): Promise<ClientSystem> {
+    const repository = manager.getRepository(ClientSystem);
+    await repository.insert({ ...system, status: 'active' });
+    return repository.findOneByOrFail({ id: system.id });
+  }
+
+  async setStatus(manager: EntityManager, id: string, status: SystemStatus): Promise<void> {
+    await manager.getRepository(ClientSystem).update({ id }, { status });
+  }
+
+  async insertKey(manager: EntityManager, key: Omit<ApiKey, 'createdAt' | 'revokedAt'>): Promise<ApiKey> {
+    const repository = manager.getRepository(ApiKey);
+    await repository.insert(key);
+    return repository.findOneByOrFail({ id: key.id });
+  }
+
+  findKeyForUpdate(manager: EntityManager, systemId: string, keyId: string): Promise<ApiKey | null> {
+    return manager.getRepository(ApiKey).findOne({ where: { id: keyId, systemId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async revokeKey(manager: EntityManager, keyId: string): Promise<ApiKey> {
+    const repository = manager.getRepository(ApiKey);
+    await repository.update({ id: keyId }, { revokedAt: () => 'now()' });
+    return repository.findOneByOrFail({ id: keyId });
+  }
+
+  /** False when the system already holds the grant. */
+  async insertGrant(manager: EntityManager, grant: Grant): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`INSERT INTO grants (system_id, permission, scope) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`, [
+      grant.systemId,
+      grant.permission,
+      grant.scope,
+    ]);
+    return rows.length > 0;
+  }
+
+  /** False when the system held no such grant. */
+  async deleteGrant(manager: EntityManager, grant: Grant): Promise<boolean> {
+    const result = await manager.getRepository(Grant).delete({ systemId: grant.systemId, permission: grant.permission, scope: grant.scope });
+    return (result.affected ?? 0) > 0;
   }
 }

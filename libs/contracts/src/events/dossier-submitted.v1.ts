@@ -68,7 +68,7 @@ export const dossierSubmittedV1 = defineEvent<DossierSubmittedV1>({
   example: {
     code: '000.00.06.H56-261123-0001',
     partnerReference: 'PORTAL-2026-000001',
-    sourceSystem: 'VN/GOV/000.00.00.G01/DVCQG',
+    sourceSystem: 'VN/GOV/000.00.00.G22/DVCQG',
     procedureCode: '1.000358',
     procedureName: 'Gia hạn Giấy phép thành lập Chi nhánh của thương nhân nước ngoài tại Việt Nam',
     caseCode: '1.000358.01',

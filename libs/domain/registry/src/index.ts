@@ -1,2 +1,4 @@
 export * from './system-id';
 export * from './demo-credentials';
+export * from './agencies';
+export * from './participants';

@@ -22,7 +22,19 @@ export function parseSystemId(text: string): SystemId | undefined {
 export const oneStopSystemOf = (provinceCode: string): string => formatSystemId({ instance: 'VN', memberClass: 'GOV', memberCode: `000.00.00.${provinceCode}`, subsystem: 'MOTCUA' });
 
 /** The operators of the backbone itself: their console and tools call the operator API. */
-export const OPERATOR_SYSTEM = 'VN/GOV/000.00.00.G01/LIENTHONG-OPS';
+export const OPERATOR_SYSTEM = 'VN/GOV/000.00.00.G22/LIENTHONG-OPS';
 
 /** The national public-service portal, which submits dossiers on behalf of citizens. */
-export const NATIONAL_PORTAL_SYSTEM = 'VN/GOV/000.00.00.G01/DVCQG';
+export const NATIONAL_PORTAL_SYSTEM = 'VN/GOV/000.00.00.G22/DVCQG';
+
+/** A government member's code is its unit's code in the national agency list: `000.00.06.H56` is a unit of H56. */
+const AGENCY_MEMBER_CODE = /^\d{3}\.\d{2}\.\d{2}\.([A-Z]\d{2})$/;
+
+/**
+ * The level-1 agency (G.., H..) a system belongs to, read from its member code; undefined for a member that is
+ * not a government unit (a bank or an intermediary is a COM member named by its tax code) or a malformed code.
+ */
+export function agencyOfSystem(id: SystemId): string | undefined {
+  if (id.memberClass !== 'GOV') return undefined;
+  return AGENCY_MEMBER_CODE.exec(id.memberCode)?.[1];
+}

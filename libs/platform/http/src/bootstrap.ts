@@ -2,24 +2,42 @@ import { DynamicModule, INestApplication, Logger as NestLogger, Type, Validation
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { json } from 'express';
+import { json, urlencoded } from 'express';
 import { Logger } from 'nestjs-pino';
 import { ProblemFilter, sendProblem, toProblem } from './problem.filter';
 import { requireJsonBody } from './require-json';
 
-export interface ServiceHttpOptions {
-  host: string;
-  port: number;
-  /** Largest accepted request body, e.g. '1mb'. */
+/** How a service reads request bodies. */
+export interface BodyOptions {
+  /** Largest accepted JSON body, e.g. '1mb'. */
   bodyLimit?: string;
+  /**
+   * Exact paths that also accept `application/x-www-form-urlencoded`, as an OAuth 2.0 token endpoint must
+   * (RFC 6749 §4.4.2). Every other path stays JSON-only.
+   */
+  formBodyPaths?: readonly string[];
 }
 
-/** Applies what every service answers the same way: JSON bodies only, size limits, validation, problem+json. */
-export function configureHttp(app: NestExpressApplication, bodyLimit = '1mb'): void {
+export interface ServiceHttpOptions extends BodyOptions {
+  host: string;
+  port: number;
+}
+
+/**
+ * Form bodies are a few short fields. Their byte limit bounds them, not a parameter count: the parser's "too many
+ * parameters" error has no problem mapping, so the count limit is one a body within the byte limit cannot reach
+ * (n bytes hold at most n + 1 parameters).
+ */
+const FORM_BODY_BYTES = 16 * 1024;
+
+/** Applies what every service answers the same way: JSON bodies only (forms only where declared), size limits, validation, problem+json. */
+export function configureHttp(app: NestExpressApplication, { bodyLimit = '1mb', formBodyPaths = [] }: BodyOptions = {}): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.use(requireJsonBody);
+  const formPaths = new Set(formBodyPaths);
+  app.use(requireJsonBody(formPaths));
   app.use(json({ limit: bodyLimit, type: ['application/json', 'application/*+json'] }));
+  if (formPaths.size > 0) app.use([...formPaths], urlencoded({ extended: false, limit: FORM_BODY_BYTES, parameterLimit: FORM_BODY_BYTES + 1 }));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => sendProblem(res, toProblem(error, req.originalUrl)));
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));
@@ -29,7 +47,7 @@ export function configureHttp(app: NestExpressApplication, bodyLimit = '1mb'): v
 /** Boots a service: pino logs, strict JSON, graceful shutdown that drains in-flight work, then listens. */
 export async function startService(module: Type<unknown> | DynamicModule, options: ServiceHttpOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
-  configureHttp(app, options.bodyLimit);
+  configureHttp(app, options);
   await app.listen(options.port, options.host);
   new NestLogger('Bootstrap').log(`listening on http://${options.host}:${options.port}`);
   return app;

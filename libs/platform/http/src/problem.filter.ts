@@ -25,6 +25,11 @@ export function toProblem(error: unknown, instance: string): ProblemDetails {
     const [slug, title] = PARSER_PROBLEMS[parser.type];
     return { type: problemType(slug), title, status: parser.status ?? parser.statusCode ?? 400, instance };
   }
+  // any other body-parser refusal (too many parameters, too deep …) is the client's, with its own status
+  const parserStatus = parser?.type ? (parser.status ?? parser.statusCode) : undefined;
+  if (parserStatus && parserStatus >= 400 && parserStatus < 500) {
+    return { type: problemType('unreadable-body'), title: 'The request body cannot be read', status: parserStatus, instance };
+  }
   if (error instanceof BadRequestException) {
     const body = error.getResponse() as { message?: string | string[] };
     const errors = Array.isArray(body.message) ? body.message : undefined;

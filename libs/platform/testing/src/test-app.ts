@@ -2,7 +2,7 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
-import { configureHttp } from '@lienthong/platform-http';
+import { BodyOptions, configureHttp } from '@lienthong/platform-http';
 
 export interface TestApp {
   app: INestApplication;
@@ -11,9 +11,9 @@ export interface TestApp {
 }
 
 /** Boots an app module in this process, wired exactly as in production, on a free port. */
-export async function startTestApp(module: DynamicModule): Promise<TestApp> {
+export async function startTestApp(module: DynamicModule, body: BodyOptions = {}): Promise<TestApp> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
-  configureHttp(app);
+  configureHttp(app, body);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { app, baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Credential } from '../registry/registry.repository';
+import { AccessException, AccessProblem } from './access.exception';
+import { ApiKeyAuthenticator } from './api-key.authenticator';
+import { BearerTokenAuthenticator } from './bearer-token.authenticator';
+
+const BEARER = /^Bearer +([\w.~+/-]+=*) *$/i;
+
+/** Identifies the calling system by whichever credential it sends: an access token (Authorization: Bearer) or an API key. */
+@Injectable()
+export class RequestAuthenticator {
+  constructor(private readonly apiKeys: ApiKeyAuthenticator, private readonly bearerTokens: BearerTokenAuthenticator) {}
+
+  async authenticate(req: Request, res: Response): Promise<Credential> {
+    const authorization = req.header('authorization');
+    if (authorization === undefined) return this.apiKeys.authenticate(req.header('x-api-key'));
+    // RFC 6750 §3: a refused bearer request says how to authenticate
+    res.setHeader('WWW-Authenticate', 'Bearer realm="lienthong", error="invalid_token"');
+    if (req.header('x-api-key') !== undefined) throw new AccessException(AccessProblem.InvalidCredentials, 'send either an access token or an API key, not both');
+    const token = BEARER.exec(authorization)?.[1];
+    if (!token) throw new AccessException(AccessProblem.InvalidCredentials, 'the Authorization header must be "Bearer <access token>"');
+    const credential = await this.bearerTokens.authenticate(token);
+    res.removeHeader('WWW-Authenticate');
+    return credential;
+  }
+}

@@ -1,0 +1,41 @@
+import type { ErrorSide } from '@lienthong/contracts';
+
+/** nginx's "client closed request": the client went away before the gateway could answer. */
+export const CLIENT_CLOSED_REQUEST = 499;
+
+/**
+ * Whom an operator should call about a call's outcome. 4xx are the client's doing; 502 and 504 say the providing
+ * service failed, and so does any 5xx once the call was handed to a provider (the proxy passes its answer
+ * through, or reports its failure); every other 5xx is the gateway's own.
+ */
+export function errorSideOf(status: number, handedToProvider: boolean): ErrorSide {
+  if (status < 400) return 'none';
+  if (status < 500) return 'client';
+  if (status === 502 || status === 504 || handedToProvider) return 'provider';
+  return 'gateway';
+}
+
+/** Stable names of the public routes, keyed by method and route template; they outlive a route's renaming. */
+const SERVICE_NAMES: Record<string, string> = {
+  'POST /v1/dossiers': 'dossier.submit',
+  'GET /v1/dossiers/:code': 'dossier.read',
+  'POST /v1/dossiers/:code/status': 'dossier.update-status',
+  'GET /v1/procedures': 'procedure.search',
+  'GET /v1/procedures/:code': 'procedure.read',
+  'GET /v1/operator/exchanges': 'operator.exchanges.list',
+};
+
+/** A call that matched no route (404), or was refused before routing (unreadable body, wrong media type). */
+export const UNROUTED = 'unrouted';
+
+/**
+ * The service name of a call: from the table above, else derived from the route template (its literal segments
+ * after /v1, then the method), so that a route added later is named stably without touching this file.
+ */
+export function serviceNameOf(method: string, route: string | undefined): string {
+  if (!route) return UNROUTED;
+  const named = SERVICE_NAMES[`${method} ${route}`];
+  if (named) return named;
+  const segments = route.split('/').filter((segment) => segment && segment !== 'v1' && !segment.startsWith(':'));
+  return [...segments, method.toLowerCase()].join('.');
+}

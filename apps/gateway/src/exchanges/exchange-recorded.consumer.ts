@@ -1,0 +1,14 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { exchangeRecordedV1 } from '@lienthong/contracts';
+import { Messaging } from '@lienthong/platform-kafka';
+import { ExchangeRecordRepository } from './exchange-record.repository';
+
+/** Keeps the exchange records of every gateway instance in one table for the operators' queries. */
+@Injectable()
+export class ExchangeRecordedConsumer implements OnModuleInit {
+  constructor(private readonly messaging: Messaging, private readonly records: ExchangeRecordRepository) {}
+
+  onModuleInit(): void {
+    this.messaging.consumer.on(exchangeRecordedV1, (event, manager) => this.records.insertOnce(manager, event.data));
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { errors, JWTHeaderParameters, jwtVerify, SignJWT } from 'jose';
+import { randomUUID } from 'node:crypto';
+import { GatewayEnv } from '../config';
+import { SigningKeyRing, TOKEN_ALG } from './signing-key-ring';
+
+export const TOKEN_AUDIENCE = 'lienthong';
+/** RFC 9068 access token type: no other JWT signed by the same key passes for an access token. */
+const TOKEN_TYPE = 'at+jwt';
+/** Ours are well under 1 KiB; anything much longer is refused before any parsing. */
+const MAX_TOKEN_LENGTH = 4096;
+
+export type TokenCheck = { systemId: string } | { refused: string };
+
+/** Issues and checks the short-lived access tokens (signed JWTs) of OAuth2 client credentials. */
+@Injectable()
+export class AccessTokenService {
+  constructor(private readonly keys: SigningKeyRing, private readonly config: GatewayEnv) {}
+
+  async issue(systemId: string): Promise<{ token: string; expiresIn: number }> {
+    const { kid, privateKey } = this.keys.signingKey();
+    const issuedAt = Math.floor(Date.now() / 1000);
+    const expiresIn = this.config.GATEWAY_TOKEN_TTL_SECONDS;
+    const token = await new SignJWT({ client_id: systemId })
+      .setProtectedHeader({ alg: TOKEN_ALG, kid, typ: TOKEN_TYPE })
+      .setIssuer(this.config.GATEWAY_TOKEN_ISSUER)
+      .setSubject(systemId)
+      .setAudience(TOKEN_AUDIENCE)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + expiresIn)
+      .setJti(randomUUID())
+      .sign(privateKey);
+    return { token, expiresIn };
+  }
+
+  /** The system a token was issued to, or why it is refused: forged, expired, for another audience, unsigned, malformed. */
+  async check(token: string): Promise<TokenCheck> {
+    if (token.length > MAX_TOKEN_LENGTH) return { refused: 'the token is too long' };
+    try {
+      const { payload } = await jwtVerify(token, (header: JWTHeaderParameters) => this.keyFor(header), {
+        algorithms: [TOKEN_ALG],
+        typ: TOKEN_TYPE,
+        issuer: this.config.GATEWAY_TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        clockTolerance: this.config.GATEWAY_TOKEN_CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ['sub', 'iat', 'exp', 'jti'],
+      });
+      return { systemId: payload.sub! };
+    } catch (error) {
+      if (error instanceof errors.JOSEError) return { refused: error.code };
+      throw error;
+    }
+  }
+
+  private async keyFor(header: JWTHeaderParameters) {
+    const key = await this.keys.verificationKey(header.kid);
+    if (!key) throw new errors.JWKSNoMatchingKey();
+    return key;
+  }
+}
