@@ -141,6 +141,7 @@ describe('catalogue: procedure import (real PostgreSQL and Kafka)', () => {
     ['an object', { code: '1.000358' }, 400, 'not-a-record-list'],
     ['invalid JSON', '[{"code": ', 400, 'malformed-json'],
     ['more than 500 records', Array.from({ length: 501 }, () => ({})), 413, 'import-batch-too-large'],
+    ['a record with a NUL character', [{ code: '1.000358', name: 'a NUL \u0000 in the name' }], 400, 'invalid-characters'],
   ])('refuses an import body that is %s with problem+json', async (_what, body, status, type) => {
     const position = await outboxPosition();
     const res = await importRecords(body);
@@ -156,13 +157,12 @@ describe('catalogue: procedure import (real PostgreSQL and Kafka)', () => {
       { code: '1.000358' },
       { code: '1.000358', name: 'fees of the wrong type', executionMethods: [{ submissionMethod: 'ONLINE', fees: [{ type: 'FEE', value: 'free' }] }] },
       { code: '1.000358', name: 'methods of the wrong shape', executionMethods: 5 },
-      { ...seeds[1], name: 'a NUL \u0000 in the name' },
       42,
       seeds[0],
     ]);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ imported: 0, unchanged: 1 });
-    expect((res.body.rejected as { code: string | null }[]).map((r) => r.code)).toEqual(['abc', '1.000358', '1.000358', '1.000358', seeds[1].code, null]);
+    expect((res.body.rejected as { code: string | null }[]).map((r) => r.code)).toEqual(['abc', '1.000358', '1.000358', '1.000358', null]);
     expect((res.body.rejected as { reason: string }[]).every((r) => r.reason.length > 0)).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertValidPayload, procedurePublishedV1 } from '@lienthong/contracts';
 import { NationalProcedureRecord, ProcedureRecordInvalidError, toCanonicalProcedure } from '@lienthong/domain-procedure';
+import { containsNul } from '@lienthong/platform-http';
 import { Outbox } from '@lienthong/platform-kafka';
 import { contentHash } from './content-hash';
 import { ProcedureContent, ProcedureRepository } from './procedure.repository';
@@ -22,12 +23,6 @@ const givenCode = (record: unknown): string | null => {
   const code = (record as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : null;
 };
-
-/** PostgreSQL text and jsonb cannot hold U+0000. */
-const hasNul = (value: unknown): boolean =>
-  typeof value === 'string'
-    ? value.includes('\0')
-    : typeof value === 'object' && value !== null && Object.entries(value).some(([key, item]) => key.includes('\0') || hasNul(item));
 
 const isObject = (value: unknown): value is NationalProcedureRecord => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -63,7 +58,7 @@ export class ProcedureImportService {
   /** Maps and checks a record without touching anything, so any failure here is the record's own. */
   private contentOf(record: unknown): ProcedureContent | RejectedRecord {
     if (!isObject(record)) return { code: null, reason: 'a national record is a JSON object' };
-    if (hasNul(record)) return { code: givenCode(record), reason: 'the record contains a NUL character' };
+    if (containsNul(record)) return { code: givenCode(record), reason: 'the record contains a NUL character' };
     try {
       const canonical = toCanonicalProcedure(record);
       // the mapping trusts the record's structure (fees, cases …): the event it would publish proves it held

@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { json, urlencoded } from 'express';
 import { Logger } from 'nestjs-pino';
 import { ProblemFilter, sendProblem, toProblem } from './problem.filter';
+import { rejectNulCharacters } from './reject-nul';
 import { requireJsonBody } from './require-json';
 
 /** How a service reads request bodies. */
@@ -39,6 +40,7 @@ export function configureHttp(app: NestExpressApplication, { bodyLimit = '1mb', 
   app.use(json({ limit: bodyLimit, type: ['application/json', 'application/*+json'] }));
   if (formPaths.size > 0) app.use([...formPaths], urlencoded({ extended: false, limit: FORM_BODY_BYTES, parameterLimit: FORM_BODY_BYTES + 1 }));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => sendProblem(res, toProblem(error, req.originalUrl)));
+  app.use(rejectNulCharacters);
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));
   app.enableShutdownHooks();
