@@ -56,9 +56,9 @@ export class ExchangeRecordFlusher implements OnApplicationBootstrap, BeforeAppl
     const batch = this.buffer.take(this.config.EXCHANGE_FLUSH_BATCH);
     if (batch.length === 0) return 0;
     try {
-      await this.dataSource.transaction(async (manager) => {
-        for (const record of batch) await this.outbox.add(manager, exchangeRecordedV1, record.client ?? ANONYMOUS, record);
-      });
+      await this.dataSource.transaction((manager) =>
+        this.outbox.addAll(manager, exchangeRecordedV1, batch.map((record) => ({ key: record.client ?? ANONYMOUS, payload: record }))),
+      );
     } catch (error) {
       // a batch the contract refuses would fail every retry; any other failure is retried with the batch intact
       if (!(error instanceof PayloadInvalidError)) this.buffer.putBack(batch);

@@ -18,13 +18,13 @@ export interface ExchangeFilter {
 export class ExchangeRecordRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Stores a record unless it is there already. */
-  async insertOnce(manager: EntityManager, record: ExchangeRecordedV1): Promise<void> {
+  /** Stores the records not there already, in one statement. */
+  async insertOnce(manager: EntityManager, records: ExchangeRecordedV1[]): Promise<void> {
     await manager
       .createQueryBuilder()
       .insert()
       .into(ExchangeRecord)
-      .values({ ...record, startedAt: new Date(record.startedAt), endedAt: new Date(record.endedAt) })
+      .values(records.map((record) => ({ ...record, startedAt: new Date(record.startedAt), endedAt: new Date(record.endedAt) })))
       .orIgnore()
       .execute();
   }

@@ -9,6 +9,7 @@ export class ExchangeRecordedConsumer implements OnModuleInit {
   constructor(private readonly messaging: Messaging, private readonly records: ExchangeRecordRepository) {}
 
   onModuleInit(): void {
-    this.messaging.consumer.on(exchangeRecordedV1, (event, manager) => this.records.insertOnce(manager, event.data));
+    // one record per call: a batch per transaction keeps up with the gateway's rate
+    this.messaging.consumer.onBatch(exchangeRecordedV1, (events, manager) => this.records.insertOnce(manager, events.map((e) => e.data)));
   }
 }

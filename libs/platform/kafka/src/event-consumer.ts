@@ -1,5 +1,5 @@
 import { context, SpanKind, trace } from '@opentelemetry/api';
-import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { assertValidPayload, EventContract, PayloadInvalidError } from '@lienthong/contracts';
 import { eventHandlingSeconds, eventsConsumed } from '@lienthong/platform-observability';
@@ -9,6 +9,15 @@ import { inNamespace } from './namespace';
 import { contextFromTraceparent } from './trace-context';
 
 export type EventHandler<T> = (event: ReceivedEvent<T>, manager: EntityManager) => Promise<void>;
+/** Handles many events of one topic in one transaction: for high-volume, independent events. */
+export type BatchEventHandler<T> = (events: ReceivedEvent<T>[], manager: EntityManager) => Promise<void>;
+
+interface Registration {
+  contract: EventContract<unknown>;
+  /** Every handler runs on batches; a per-event handler is a batch handler that takes one event at a time. */
+  handler: BatchEventHandler<unknown>;
+  batched: boolean;
+}
 
 export interface EventConsumerOptions {
   /** Consumer group (within the namespace) and inbox consumer name. */
@@ -23,12 +32,12 @@ const tracer = trace.getTracer('lienthong-kafka');
 const isPoison = (error: unknown) => error instanceof MalformedEventError || error instanceof PayloadInvalidError;
 
 /**
- * Runs registered handlers for contract topics. Each event is handled in one transaction together with
- * its inbox row, so a redelivered event has no second effect. A failing event is retried a bounded number
+ * Runs registered handlers for contract topics. Each event (or, for onBatch, each fetched batch) is handled in
+ * one transaction together with its inbox rows, so a redelivered event has no second effect. A failing event is retried a bounded number
  * of times, then parked on the dead-letter topic, and the partition moves on; a malformed one goes there at once.
  */
 export class EventConsumer {
-  private readonly handlers = new Map<string, { contract: EventContract<unknown>; handler: EventHandler<unknown> }>();
+  private readonly handlers = new Map<string, Registration>();
   private consumer: Consumer | undefined;
   private joined = false;
 
@@ -40,7 +49,24 @@ export class EventConsumer {
   ) {}
 
   on<T>(contract: EventContract<T>, handler: EventHandler<T>): void {
-    this.handlers.set(inNamespace(contract.topic, this.options.namespace), { contract: contract as EventContract<unknown>, handler: handler as EventHandler<unknown> });
+    this.register(contract, ([event], manager) => handler(event, manager), false);
+  }
+
+  /**
+   * Handles a fetched batch of a topic in one transaction (one inbox statement for all), for events whose
+   * handling does not depend on one another. If the batch keeps failing, its events are handled one by one,
+   * so only the failing ones reach the dead-letter topic.
+   */
+  onBatch<T>(contract: EventContract<T>, handler: BatchEventHandler<T>): void {
+    this.register(contract, handler, true);
+  }
+
+  private register<T>(contract: EventContract<T>, handler: BatchEventHandler<T>, batched: boolean): void {
+    this.handlers.set(inNamespace(contract.topic, this.options.namespace), {
+      contract: contract as EventContract<unknown>,
+      handler: handler as BatchEventHandler<unknown>,
+      batched,
+    });
   }
 
   /** True once the group has assigned partitions: the consumer is really listening. */
@@ -57,7 +83,7 @@ export class EventConsumer {
     consumer.on(consumer.events.STOP, () => (this.joined = false));
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.handlers.keys()], fromBeginning: true });
-    await consumer.run({ eachMessage: (payload) => this.handle(payload) });
+    await consumer.run({ eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(payload) });
   }
 
   /** Stops fetching and waits for the event in flight to finish. */
@@ -66,17 +92,49 @@ export class EventConsumer {
     this.joined = false;
   }
 
-  private async handle({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    const { contract, handler } = this.handlers.get(topic)!;
+  private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const registration = this.handlers.get(batch.topic)!;
+    if (registration.batched && batch.messages.length > 1 && (await this.handleWhole(batch.topic, batch.messages, registration))) {
+      resolveOffset(batch.lastOffset());
+      return;
+    }
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) return;
+      await this.handleOne(batch.topic, batch.partition, message, registration, heartbeat);
+      resolveOffset(message.offset);
+      await heartbeat();
+    }
+  }
+
+  /** One transaction for the whole batch, retried a bounded number of times; false leaves it to handleOne. */
+  private async handleWhole(topic: string, messages: KafkaMessage[], { contract, handler }: Registration): Promise<boolean> {
+    let events: ReceivedEvent[];
+    try {
+      events = messages.map((message) => this.decode(message, contract));
+    } catch {
+      return false; // a malformed message among them: each is handled, and dead-lettered, on its own
+    }
+    for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
+      try {
+        await this.handleFresh(events, handler);
+        eventsConsumed.inc({ topic, consumer: this.options.groupId, outcome: 'handled' }, events.length);
+        return true;
+      } catch {
+        await delay(this.options.retryDelayMs * attempt);
+      }
+    }
+    return false;
+  }
+
+  private async handleOne(topic: string, partition: number, message: KafkaMessage, { contract, handler }: Registration, heartbeat: () => Promise<void>): Promise<void> {
     const stopTimer = eventHandlingSeconds.startTimer({ topic, consumer: this.options.groupId });
     let attempts = 0;
     let lastError: unknown;
     while (attempts < this.options.maxAttempts) {
       attempts += 1;
       try {
-        const event = fromKafkaMessage(message);
-        assertValidPayload(contract, event.data);
-        await this.inTrace(event, topic, () => this.handleOnce(event, handler));
+        const event = this.decode(message, contract);
+        await this.inTrace(event, topic, () => this.handleFresh([event], handler));
         eventsConsumed.inc({ topic, consumer: this.options.groupId, outcome: 'handled' });
         stopTimer();
         return;
@@ -92,14 +150,22 @@ export class EventConsumer {
     stopTimer();
   }
 
-  private async handleOnce(event: ReceivedEvent, handler: EventHandler<unknown>): Promise<void> {
+  private decode(message: KafkaMessage, contract: EventContract<unknown>): ReceivedEvent {
+    const event = fromKafkaMessage(message);
+    assertValidPayload(contract, event.data);
+    return event;
+  }
+
+  /** Records the events in the inbox and hands the handler only those never processed before, in one transaction. */
+  private async handleFresh(events: ReceivedEvent[], handler: BatchEventHandler<unknown>): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO inbox (event_id, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
-        [event.id, this.options.groupId],
+      const inserted: { event_id: string }[] = await manager.query(
+        `INSERT INTO inbox (event_id, consumer) SELECT unnest($1::varchar[]), $2 ON CONFLICT DO NOTHING RETURNING event_id`,
+        [events.map((e) => e.id), this.options.groupId],
       );
-      if (inserted.length === 0) return; // processed before: a redelivery
-      await handler(event, manager);
+      const fresh = new Set(inserted.map((row) => row.event_id));
+      const unseen = events.filter((e) => fresh.has(e.id) && fresh.delete(e.id)); // a batch may carry one id twice
+      if (unseen.length > 0) await handler(unseen, manager);
     });
   }
 

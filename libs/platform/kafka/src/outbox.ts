@@ -12,17 +12,17 @@ export class Outbox {
   private listeners: (() => void)[] = [];
 
   async add<T>(manager: EntityManager, contract: EventContract<T>, key: string, payload: T): Promise<string> {
-    assertValidPayload(contract, payload);
-    const id = randomUUID();
-    await manager.insert(OutboxMessage, {
-      id,
-      topic: contract.topic,
-      type: contract.type,
-      key,
-      payload: payload as object,
-      traceparent: currentTraceparent(),
-    });
+    const [id] = await this.addAll(manager, contract, [{ key, payload }]);
     return id;
+  }
+
+  /** Writes many events of one contract in a single statement, in their order; answers their ids. */
+  async addAll<T>(manager: EntityManager, contract: EventContract<T>, events: readonly { key: string; payload: T }[]): Promise<string[]> {
+    for (const { payload } of events) assertValidPayload(contract, payload);
+    const traceparent = currentTraceparent();
+    const rows = events.map(({ key, payload }) => ({ id: randomUUID(), topic: contract.topic, type: contract.type, key, payload: payload as object, traceparent }));
+    if (rows.length > 0) await manager.insert(OutboxMessage, rows);
+    return rows.map((row) => row.id);
   }
 
   /** Tells the relay to look now rather than at its next poll (call after the transaction commits). */

@@ -17,11 +17,13 @@ const contract = defineEvent<{ step: string }>({
   example: { step: 'one' },
 });
 const TOPIC = inNamespace(contract.topic, NAMESPACE);
+const batchContract = defineEvent<{ step: string }>({ ...contract, topic: `test.messaging-batch-${run}.v1`, type: `vn.lienthong.test.messaging-batch-${run}.v1` });
 
 describe('messaging: outbox relay, inbox, bounded retries, dead letters (real Kafka and PostgreSQL)', () => {
   const kafka = createKafka(process.env.KAFKA_BROKERS!, `messaging-spec-${run}`);
   const outbox = new Outbox();
   const handled: string[] = [];
+  const batches: string[][] = [];
   const deadLetters: KafkaMessage[] = [];
   let dataSource: DataSource;
   let producer: Producer;
@@ -43,7 +45,10 @@ describe('messaging: outbox relay, inbox, bounded retries, dead letters (real Ka
     await ensureTopics(kafka, NAMESPACE);
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: TOPIC, numPartitions: 1 }] });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [TOPIC, inNamespace(batchContract.topic, NAMESPACE)].map((topic) => ({ topic, numPartitions: 1 })),
+    });
     await admin.disconnect();
 
     producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -67,6 +72,10 @@ describe('messaging: outbox relay, inbox, bounded retries, dead letters (real Ka
       if (event.data.step.startsWith('poison')) throw new Error(`cannot handle ${event.data.step}`);
       await manager.query('SELECT 1');
       handled.push(event.data.step);
+    });
+    consumer.onBatch(batchContract, async (events) => {
+      if (events.some((e) => e.data.step.startsWith('poison'))) throw new Error('a poison event in the batch');
+      batches.push(events.map((e) => e.data.step));
     });
     await consumer.start();
     await waitFor(() => consumer.ready && watching, 'consumers joined', 30000);
@@ -119,5 +128,15 @@ describe('messaging: outbox relay, inbox, bounded retries, dead letters (real Ka
     await publish('after-redelivery');
     await waitFor(() => handled.includes('after-redelivery'), 'the event behind the redelivery', 20000);
     expect(handled.filter((s) => s === 'redelivered')).toHaveLength(1);
+  });
+
+  it('handles a batch in one go, and when it keeps failing, each event on its own so only the poison is parked', async () => {
+    await dataSource.transaction((manager) =>
+      outbox.addAll(manager, batchContract, ['b1', 'b2', 'poison-b3', 'b4'].map((step) => ({ key: 'batch-key', payload: { step } }))),
+    );
+    relay.wake();
+    await waitFor(() => batches.flat().includes('b4'), 'the healthy events of the batch', 30000);
+    expect(batches.flat().filter((step) => ['b1', 'b2', 'b4'].includes(step)).sort()).toEqual(['b1', 'b2', 'b4']);
+    await waitFor(() => deadLetters.find((m) => String(m.value).includes('"poison-b3"')), 'the poison of the batch parked', 20000);
   });
 });

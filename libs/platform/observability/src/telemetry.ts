@@ -2,7 +2,6 @@ import { NodeSDK } from '@opentelemetry/sdk-node';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { BatchSpanProcessor, NoopSpanProcessor } from '@opentelemetry/sdk-trace';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
@@ -14,6 +13,8 @@ let sdk: NodeSDK | undefined;
  * Spans are always recorded, so trace ids reach the logs and Kafka headers; they are exported only when
  * OTEL_EXPORTER_OTLP_ENDPOINT is set. Kafka context travels in our own CloudEvents headers (see platform-kafka),
  * not through the kafkajs instrumentation, because the outbox relay publishes outside the request's context.
+ * Express is not instrumented: the HTTP server span names the call, and a span per middleware layer costs the
+ * gateway measurable throughput (bench/gateway).
  */
 export function startTelemetry(serviceName: string): void {
   if (sdk) return;
@@ -29,7 +30,6 @@ export function startTelemetry(serviceName: string): void {
     spanProcessors: [exporting ? new BatchSpanProcessor({ exporter: new OTLPTraceExporter() }) : new NoopSpanProcessor()],
     instrumentations: [
       new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(health|metrics)/.test(req.url ?? '') }),
-      new ExpressInstrumentation(),
       new PgInstrumentation(),
       new IORedisInstrumentation(),
       new PinoInstrumentation(),
