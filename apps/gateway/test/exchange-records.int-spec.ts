@@ -105,6 +105,13 @@ describe('gateway: one exchange record per call, published off the request path,
     expect(record).toMatchObject({ client: null, service: 'dossier.read', target: null, subject: CODE, status: 401, errorSide: 'client' });
   }, RECORD_TIMEOUT_MS);
 
+  it('records a refused call against the system that made it', async () => {
+    const res = await request(`${gateway.baseUrl}/v1/dossiers/${CODE}/status`, { headers: key(NATIONAL_PORTAL_SYSTEM), body: { status: 2 } });
+    expect(res.status).toBe(403);
+    const record = await recordOf(res.headers.get(EXCHANGE_ID), { system: NATIONAL_PORTAL_SYSTEM, status: '403' });
+    expect(record).toMatchObject({ client: NATIONAL_PORTAL_SYSTEM, service: 'dossier.update-status', status: 403, errorSide: 'client' });
+  }, RECORD_TIMEOUT_MS);
+
   it('records calls that reach no route, or are refused before routing', async () => {
     const lost = await request(`${gateway.baseUrl}/v1/nowhere`, { headers: key(THANH_HOA_SYSTEM) });
     expect(lost.status).toBe(404);

@@ -22,6 +22,8 @@ export class GrantGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const res = context.switchToHttp().getResponse<Response>();
     const credential = await this.authenticator.authenticate(req, res);
+    // known from here on, so that refused calls (429, 403) are recorded against the system that made them
+    req.credential = credential;
     await this.rateLimiter.consume(credential.system.id, res);
     const required = this.reflector.get<RequiredGrant | undefined>(REQUIRED_GRANT, context.getHandler());
     if (!required) throw new AccessException(AccessProblem.NotGranted, 'this route is not open to any system');
@@ -36,7 +38,6 @@ export class GrantGuard implements CanActivate {
         scope: scope ?? null,
       });
     }
-    req.credential = credential;
     return true;
   }
 }
