@@ -20,6 +20,11 @@ export class GatewayEnv extends portOf(3000) {
   @Min(1)
   RATE_LIMIT_PER_SECOND: number = 200;
 
+  /** Requests per client system per calendar day (Asia/Ho_Chi_Minh) before 429. */
+  @IsInt()
+  @Min(1)
+  DAILY_REQUEST_CAP: number = 2000000;
+
   /** How long a credential lookup is reused: a revoked key is refused within this time. */
   @IsInt()
   @Min(0)

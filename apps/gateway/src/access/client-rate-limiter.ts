@@ -2,36 +2,60 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { vietnamDay } from '@lienthong/domain-dossier';
 import { GatewayEnv } from '../config';
 import { REDIS } from '../redis.provider';
 import { AccessException, AccessProblem } from './access.exception';
 
-/** Per-system request rate in Redis, shared by every gateway instance: one noisy system cannot starve the others. */
+const DAY_SECONDS = 24 * 60 * 60;
+/** Vietnam has no daylight saving: its midnight is always 17:00 UTC. */
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+const secondsToVietnamMidnight = (now: number): number => DAY_SECONDS - Math.floor(((now + VIETNAM_OFFSET_MS) / 1000) % DAY_SECONDS);
+
+/**
+ * Per-system quotas in Redis, shared by every gateway instance: a request rate, so one noisy system cannot
+ * starve the others, and a daily cap that resets at Vietnamese midnight.
+ */
 @Injectable()
 export class ClientRateLimiter {
-  private readonly limiter: RateLimiterRedis;
+  private readonly perSecond: RateLimiterRedis;
+  private readonly perDay: RateLimiterRedis;
 
   constructor(@Inject(REDIS) redis: Redis, private readonly config: GatewayEnv) {
     const rate = { points: config.RATE_LIMIT_PER_SECOND, duration: 1 };
+    const cap = { points: config.DAILY_REQUEST_CAP, duration: DAY_SECONDS + 60 };
     // while Redis is unreachable each instance limits on its own rather than failing every call
-    this.limiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: 'lienthong:rate', ...rate, insuranceLimiter: new RateLimiterMemory(rate) });
+    this.perSecond = new RateLimiterRedis({ storeClient: redis, keyPrefix: 'lienthong:rate', ...rate, insuranceLimiter: new RateLimiterMemory(rate) });
+    this.perDay = new RateLimiterRedis({ storeClient: redis, keyPrefix: 'lienthong:daily', ...cap, insuranceLimiter: new RateLimiterMemory(cap) });
   }
 
   async consume(systemId: string, res: Response): Promise<void> {
+    const now = Date.now();
+    const rate = await this.take(this.perSecond, systemId);
+    this.setHeaders(res, this.config.RATE_LIMIT_PER_SECOND, rate);
+    if (!rate.allowed) this.refuse(res, `${systemId} is limited to ${this.config.RATE_LIMIT_PER_SECOND} requests per second`, rate.result.msBeforeNext / 1000);
+    // the day is part of the key, so the count starts again at midnight whatever the window says
+    const daily = await this.take(this.perDay, `${systemId}:${vietnamDay(new Date(now))}`);
+    if (!daily.allowed) this.refuse(res, `${systemId} has used its ${this.config.DAILY_REQUEST_CAP} requests of the day`, secondsToVietnamMidnight(now));
+  }
+
+  private async take(limiter: RateLimiterRedis, key: string): Promise<{ allowed: boolean; result: RateLimiterRes }> {
     try {
-      const result = await this.limiter.consume(systemId);
-      this.setHeaders(res, result);
+      return { allowed: true, result: await limiter.consume(key) };
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      this.setHeaders(res, rejection);
-      const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      res.setHeader('Retry-After', String(seconds));
-      throw new AccessException(AccessProblem.RateLimited, `${systemId} is limited to ${this.config.RATE_LIMIT_PER_SECOND} requests per second`, { retryAfterSeconds: seconds });
+      return { allowed: false, result: rejection };
     }
   }
 
-  private setHeaders(res: Response, result: RateLimiterRes): void {
-    res.setHeader('RateLimit-Limit', String(this.config.RATE_LIMIT_PER_SECOND));
+  private refuse(res: Response, detail: string, retryAfter: number): never {
+    const seconds = Math.max(1, Math.ceil(retryAfter));
+    res.setHeader('Retry-After', String(seconds));
+    throw new AccessException(AccessProblem.RateLimited, detail, { retryAfterSeconds: seconds });
+  }
+
+  private setHeaders(res: Response, limit: number, { result }: { result: RateLimiterRes }): void {
+    res.setHeader('RateLimit-Limit', String(limit));
     res.setHeader('RateLimit-Remaining', String(Math.max(0, result.remainingPoints)));
     res.setHeader('RateLimit-Reset', String(Math.ceil(result.msBeforeNext / 1000)));
   }
