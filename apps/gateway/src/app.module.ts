@@ -5,6 +5,7 @@ import { AuditAnchor } from './audit/audit-anchor.entity';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { AuditModule } from './audit/audit.module';
 import { GatewayEnv } from './config';
+import { DocsModule } from './docs/docs.module';
 import { ExchangeRecord } from './exchanges/exchange-record.entity';
 import { ExchangesModule } from './exchanges/exchanges.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
@@ -42,6 +43,7 @@ export class AppModule {
         ExchangesModule,
         ProxyModule,
         IdempotencyModule,
+        DocsModule,
       ],
     };
   }

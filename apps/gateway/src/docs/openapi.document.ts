@@ -1,0 +1,481 @@
+import { SYSTEM_KINDS } from '@lienthong/domain-registry';
+import { PROBLEM_CONTENT_TYPE } from '@lienthong/platform-http';
+import { TOKEN_PATH } from '../oauth/token.controller';
+import { Permission } from '../registry/permissions';
+import * as ex from './openapi.examples';
+import { Example } from './openapi.examples';
+import { JsonSchema, ref, SCHEMAS, SCOPE_PATTERN, SYSTEM_ID_PATTERN } from './openapi.schemas';
+
+type Method = 'get' | 'post' | 'delete';
+type ProblemName = keyof typeof ex.problems;
+type Ref = { $ref: string };
+
+interface MediaType {
+  schema: JsonSchema;
+  examples?: Record<string, Example>;
+}
+interface Response {
+  description: string;
+  headers?: Record<string, Ref>;
+  content?: Record<string, MediaType>;
+}
+interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required?: boolean;
+  description?: string;
+  schema: JsonSchema;
+}
+export interface Operation {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  security?: Record<string, string[]>[];
+  parameters?: (Parameter | Ref)[];
+  requestBody?: { required: boolean; content: Record<string, MediaType> };
+  responses: Record<string, Response | Ref>;
+}
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description: string };
+  tags: { name: string; description: string }[];
+  paths: Record<string, Partial<Record<Method, Operation>>>;
+  components: Record<string, Record<string, unknown>>;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'The request is invalid',
+  401: 'No valid credentials',
+  403: 'No grant covers this call',
+  404: 'Not found',
+  409: 'Conflict with the current state',
+  413: 'The body is too large',
+  415: 'The body is not JSON',
+  422: 'Well-formed but not acceptable',
+  429: 'Over the rate limit',
+  502: 'The providing service is unavailable',
+  504: 'The providing service did not answer in time',
+};
+
+const header = (name: string): Ref => ({ $ref: `#/components/headers/${name}` });
+const param = (name: string): Ref => ({ $ref: `#/components/parameters/${name}` });
+const RATE_LIMIT_HEADERS = { 'RateLimit-Limit': header('RateLimit-Limit'), 'RateLimit-Remaining': header('RateLimit-Remaining'), 'RateLimit-Reset': header('RateLimit-Reset') };
+const json = (schema: string, examples: Record<string, Example>): Record<string, MediaType> => ({ 'application/json': { schema: ref(schema), examples } });
+const body = (schema: string, example: Example) => ({ required: true, content: json(schema, { [schema]: example }) });
+
+/** The problems an operation can answer, grouped by status into one response each, with every example. */
+function problemResponses(names: ProblemName[]): Record<string, Response> {
+  const byStatus: Record<string, Response> = {};
+  for (const name of names) {
+    const example = ex.problems[name];
+    const status = String(example.value.status);
+    byStatus[status] ??= { description: STATUS_TEXT[example.value.status], content: { [PROBLEM_CONTENT_TYPE]: { schema: ref('Problem'), examples: {} } } };
+    byStatus[status].content![PROBLEM_CONTENT_TYPE].examples![name] = example;
+  }
+  if (names.includes('keyInFlight')) byStatus['409'].headers = { 'Retry-After': header('Retry-After') };
+  if (byStatus['429']) byStatus['429'].headers = { 'Retry-After': header('Retry-After'), ...RATE_LIMIT_HEADERS };
+  return byStatus;
+}
+
+interface GuardedOperation {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  permission: Permission;
+  parameters?: (Parameter | Ref)[];
+  requestBody?: Operation['requestBody'];
+  /** Success answers by status: what the route itself answers. */
+  answers: Record<string, { description: string; schema?: string; examples?: Record<string, Example>; headers?: Record<string, Ref> }>;
+  problems?: ProblemName[];
+  /** Forwarded to a providing service, which can fail on its own (502/504). */
+  proxied?: boolean;
+}
+
+/**
+ * An operation behind GrantGuard under /v1: any of the three credentials, the grant it needs, the quota and exchange
+ * record headers on every answer, Idempotency-Key on POST, and the refusals every such route can answer.
+ */
+function guarded(method: Method, op: GuardedOperation): Operation {
+  const post = method === 'post';
+  const common: Record<string, Ref> = { 'X-Lienthong-Exchange-Id': header('X-Lienthong-Exchange-Id'), ...RATE_LIMIT_HEADERS };
+  const responses: Record<string, Response> = {};
+  for (const [status, answer] of Object.entries(op.answers)) {
+    responses[status] = {
+      description: answer.description,
+      headers: { ...common, ...(post ? { 'Idempotent-Replayed': header('Idempotent-Replayed') } : {}), ...answer.headers },
+      ...(answer.schema ? { content: json(answer.schema, answer.examples ?? {}) } : {}),
+    };
+  }
+  const problems: ProblemName[] = [
+    'missingCredentials',
+    'invalidCredentials',
+    'notGranted',
+    'rateLimited',
+    ...(op.parameters?.length || op.requestBody ? (['validation'] as const) : []),
+    ...(op.requestBody ? (['unsupportedMediaType', 'payloadTooLarge'] as const) : []),
+    ...(post ? (['keyInFlight', 'keyReused'] as const) : []),
+    ...(op.proxied ? (['upstreamUnavailable', 'upstreamTimeout'] as const) : []),
+    ...(op.problems ?? []),
+  ];
+  return {
+    operationId: op.operationId,
+    summary: op.summary,
+    description: `${op.description ? `${op.description}\n\n` : ''}Needs a grant of \`${op.permission}\`.`,
+    tags: [op.tag],
+    security: [{ apiKey: [] }, { oauth2: [] }, { bearerToken: [] }],
+    parameters: [...(op.parameters ?? []), ...(op.proxied ? [param('ActingUser')] : []), ...(post ? [param('IdempotencyKey')] : [])],
+    ...(op.requestBody ? { requestBody: op.requestBody } : {}),
+    responses: { ...responses, ...problemResponses(problems) },
+  };
+}
+
+/** The version of this document; the paths carry the major version (/v1). */
+const API_VERSION = '1.0.0';
+const DOSSIERS = 'Dossiers';
+const PROCEDURES = 'Procedures';
+const OAUTH = 'OAuth2';
+const REGISTRY = 'Operators: registry';
+const EXCHANGES = 'Operators: exchanges';
+
+const query = (name: string, schema: JsonSchema, description?: string): Parameter => ({ name, in: 'query', schema, ...(description ? { description } : {}) });
+const PAGE = [param('Page'), param('PageSize')];
+const dateTimeWithZone = { type: 'string', format: 'date-time' };
+
+const paths: OpenApiDocument['paths'] = {
+  '/v1/dossiers': {
+    post: guarded('post', {
+      operationId: 'submitDossier',
+      summary: 'Submit a dossier',
+      description: 'The grant must cover the province of `agencyCode`. Submitting the same `partnerReference` again answers the earlier dossier with 200.',
+      tag: DOSSIERS,
+      permission: Permission.SubmitDossier,
+      requestBody: body('SubmitDossier', ex.submitDossier),
+      answers: {
+        '201': { description: 'Submitted', schema: 'Dossier', examples: { created: ex.dossierCreated }, headers: { Location: header('Location') } },
+        '200': { description: 'Submitted before with this partner reference', schema: 'Dossier', examples: { seenBefore: ex.dossierSeenBefore } },
+      },
+      problems: ['unknownProcedure'],
+      proxied: true,
+    }),
+  },
+  '/v1/dossiers/{code}': {
+    get: guarded('get', {
+      operationId: 'getDossier',
+      summary: 'Read a dossier with its timeline',
+      description: "The grant must cover the province in the dossier's code.",
+      tag: DOSSIERS,
+      permission: Permission.ReadDossier,
+      parameters: [param('DossierCode')],
+      answers: { '200': { description: 'The dossier; the applicant id number is masked', schema: 'DossierWithTimeline', examples: { accepted: ex.dossierWithTimeline } } },
+      problems: ['dossierNotFound'],
+      proxied: true,
+    }),
+  },
+  '/v1/dossiers/{code}/status': {
+    post: guarded('post', {
+      operationId: 'updateDossierStatus',
+      summary: 'Report a new status of a dossier',
+      description: "The grant must cover the province in the dossier's code; the dossier state machine decides which status may follow.",
+      tag: DOSSIERS,
+      permission: Permission.UpdateDossierStatus,
+      parameters: [param('DossierCode')],
+      requestBody: body('UpdateDossierStatus', ex.updateStatus),
+      answers: { '200': { description: 'The dossier after the report', schema: 'DossierStatusUpdate', examples: { accepted: ex.statusUpdated } } },
+      problems: ['dossierNotFound', 'illegalTransition'],
+      proxied: true,
+    }),
+  },
+  '/v1/procedures': {
+    get: guarded('get', {
+      operationId: 'searchProcedures',
+      summary: 'Search the national catalogue of administrative procedures',
+      tag: PROCEDURES,
+      permission: Permission.ReadProcedure,
+      parameters: [
+        query('q', { type: 'string', maxLength: 200 }, 'Part of the name or the code, any case'),
+        query('level', { type: 'string', pattern: '^[A-Za-z_]{1,40}$' }, 'A level a procedure is handled at, e.g. PROVINCE or WARD (any case)'),
+        ...PAGE,
+      ],
+      answers: { '200': { description: 'One page of procedures', schema: 'ProcedurePage', examples: { found: ex.procedurePage } } },
+      proxied: true,
+    }),
+  },
+  '/v1/procedures/{code}': {
+    get: guarded('get', {
+      operationId: 'getProcedure',
+      summary: 'Read a procedure',
+      tag: PROCEDURES,
+      permission: Permission.ReadProcedure,
+      parameters: [{ name: 'code', in: 'path', required: true, description: 'National (1.000358), case (1.000358.01) or local (2.002621.H56) code', schema: { type: 'string', maxLength: 60 } }],
+      answers: { '200': { description: 'The procedure in its canonical form', schema: 'Procedure', examples: { found: ex.procedure } } },
+      problems: ['procedureNotFound'],
+      proxied: true,
+    }),
+  },
+  [TOKEN_PATH]: {
+    post: {
+      operationId: 'issueToken',
+      summary: 'Get an access token (OAuth 2.0 client credentials, RFC 6749 §4.4)',
+      description: 'Authenticate with HTTP Basic (the form-encoded system id and client secret) or with client_id and client_secret in the body, never both. Errors are in the RFC 6749 §5.2 form.',
+      tags: [OAUTH],
+      security: [{ clientSecretBasic: [] }, {}],
+      requestBody: {
+        required: true,
+        content: {
+          'application/x-www-form-urlencoded': { schema: ref('TokenRequest'), examples: { body: ex.tokenRequest } },
+          'application/json': { schema: ref('TokenRequest'), examples: { body: ex.tokenRequest } },
+        },
+      },
+      responses: {
+        '200': { description: 'The token', headers: { 'Cache-Control': header('Cache-Control') }, content: json('TokenResponse', { issued: ex.tokenResponse }) },
+        '400': { description: 'Malformed request or another grant type', content: json('OAuthError', { unsupportedGrant: ex.unsupportedGrant }) },
+        '401': { description: 'The client could not be authenticated', headers: { 'WWW-Authenticate': header('WWW-Authenticate') }, content: json('OAuthError', { invalidClient: ex.invalidClient }) },
+        ...problemResponses(['unsupportedMediaType']),
+      },
+    },
+  },
+  '/.well-known/jwks.json': {
+    get: {
+      operationId: 'getJwks',
+      summary: 'The public keys that verify access tokens (RFC 7517)',
+      description: 'A rotated key stays published until the tokens it signed have expired.',
+      tags: [OAUTH],
+      security: [],
+      responses: { '200': { description: 'The key set', headers: { 'Cache-Control': header('Cache-Control') }, content: json('JsonWebKeySet', { keys: ex.jwks }) } },
+    },
+  },
+  '/v1/operator/systems': {
+    get: guarded('get', {
+      operationId: 'listSystems',
+      summary: 'List the registered systems',
+      tag: REGISTRY,
+      permission: Permission.ManageRegistry,
+      parameters: [
+        query('kind', { enum: [...SYSTEM_KINDS] }),
+        query('agency', { type: 'string', pattern: '^[0-9A-Z.]{1,40}$' }, 'An agency code such as H56 or G02'),
+        query('status', { enum: ['active', 'suspended'] }),
+        ...PAGE,
+      ],
+      answers: { '200': { description: 'One page of systems', schema: 'SystemPage', examples: { found: ex.systemPage } } },
+    }),
+    post: guarded('post', {
+      operationId: 'addSystem',
+      summary: 'Register a system',
+      description: 'A GOV member code is an agency unit code of a registered agency; a COM member code is a 10- or 13-digit tax code.',
+      tag: REGISTRY,
+      permission: Permission.ManageRegistry,
+      requestBody: body('AddSystem', ex.addSystem),
+      answers: { '201': { description: 'Registered', schema: 'System', examples: { added: ex.systemAdded } } },
+      problems: ['systemExists'],
+    }),
+  },
+  '/v1/operator/systems/{id}': {
+    get: guarded('get', {
+      operationId: 'getSystem',
+      summary: 'Read a system with its API keys and grants',
+      tag: REGISTRY,
+      permission: Permission.ManageRegistry,
+      parameters: [param('SystemId')],
+      answers: { '200': { description: 'The system', schema: 'SystemDetails', examples: { found: ex.systemDetails } } },
+      problems: ['unknownSystem'],
+    }),
+  },
+  '/v1/operator/systems/{id}/suspend': {
+    post: guarded('post', {
+      operationId: 'suspendSystem',
+      summary: 'Suspend a system',
+      description: 'Its calls are refused on every gateway instance within seconds. An operator cannot suspend the system it calls from.',
+      tag: REGISTRY,
+      permission: Permission.ManageRegistry,
+      parameters: [param('SystemId')],
+      requestBody: { required: false, content: json('SuspendSystem', { reason: ex.suspendSystem }) },
+      answers: { '200': { description: 'Suspended', schema: 'System', examples: { suspended: ex.systemSuspended } } },
+      problems: ['unknownSystem', 'statusUnchanged'],
+    }),
+  },
+  '/v1/operator/systems/{id}/activate': {
+    post: guarded('post', {
+      operationId: 'activateSystem',
+      summary: 'Re-activate a suspended system',
+      tag: REGISTRY,
+      permission: Permission.ManageRegistry,
+      parameters: [param('SystemId')],
+      answers: { '200': { description: 'Active', schema: 'System', examples: { activated: ex.systemActivated } } },
+      problems: ['unknownSystem', 'statusUnchanged'],
+    }),
+  },
+  '/v1/operator/systems/{id}/keys': {
+    post: guarded('post', {
+      operationId: 'issueApiKey',
+      summary: 'Issue an API key',
+      tag: REGISTRY,
+      permission: Permission.ManageRegistry,
+      parameters: [param('SystemId')],
+      answers: { '201': { description: 'The key, shown this once', schema: 'IssuedApiKey', examples: { issued: ex.keyIssued } } },
+      problems: ['unknownSystem'],
+    }),
+  },
+  '/v1/operator/systems/{id}/keys/{keyId}': {
+    delete: guarded('delete', {
+      operationId: 'revokeApiKey',
+      summary: 'Revoke an API key',
+      description: 'Refused on every gateway instance within seconds.',
+      tag: REGISTRY,
+      permission: Permission.ManageRegistry,
+      parameters: [param('SystemId'), { name: 'keyId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+      answers: { '200': { description: 'Revoked', schema: 'ApiKey', examples: { revoked: ex.keyRevoked } } },
+      problems: ['unknownKey'],
+    }),
+  },
+  '/v1/operator/systems/{id}/grants': {
+    post: guarded('post', {
+      operationId: 'addGrant',
+      summary: 'Grant a permission, everywhere or in one province',
+      tag: REGISTRY,
+      permission: Permission.ManageRegistry,
+      parameters: [param('SystemId')],
+      requestBody: body('AddGrant', ex.addGrant),
+      answers: { '201': { description: 'Granted', schema: 'Grant', examples: { granted: ex.grantAdded } } },
+      problems: ['unknownSystem', 'grantExists'],
+    }),
+  },
+  '/v1/operator/systems/{id}/grants/{permission}/{scope}': {
+    delete: guarded('delete', {
+      operationId: 'removeGrant',
+      summary: 'Withdraw a grant',
+      tag: REGISTRY,
+      permission: Permission.ManageRegistry,
+      parameters: [
+        param('SystemId'),
+        { name: 'permission', in: 'path', required: true, schema: { enum: Object.values(Permission) } },
+        { name: 'scope', in: 'path', required: true, description: "A province code, or '*' (URL-encoded %2A) for everywhere", schema: { type: 'string', pattern: SCOPE_PATTERN } },
+      ],
+      answers: { '204': { description: 'Withdrawn' } },
+      problems: ['unknownSystem', 'unknownGrant'],
+    }),
+  },
+  '/v1/operator/systems/{id}/client-secrets': {
+    post: guarded('post', {
+      operationId: 'issueClientSecret',
+      summary: `Issue a client secret for ${TOKEN_PATH}`,
+      tag: REGISTRY,
+      permission: Permission.ManageRegistry,
+      parameters: [param('SystemId')],
+      answers: { '201': { description: 'The secret, shown this once', schema: 'IssuedClientSecret', examples: { issued: ex.clientSecretIssued } } },
+      problems: ['unknownSystem'],
+    }),
+  },
+  '/v1/operator/client-secrets/{secretId}': {
+    delete: guarded('delete', {
+      operationId: 'revokeClientSecret',
+      summary: 'Revoke a client secret',
+      description: 'Tokens issued with it live on until they expire; suspend the system to cut them off at once.',
+      tag: REGISTRY,
+      permission: Permission.ManageRegistry,
+      parameters: [{ name: 'secretId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+      answers: { '204': { description: 'Revoked' } },
+      problems: ['clientSecretNotFound'],
+    }),
+  },
+  '/v1/operator/signing-keys/rotate': {
+    post: guarded('post', {
+      operationId: 'rotateSigningKey',
+      summary: 'Rotate the token signing key',
+      description: 'The previous key stays published in the JWKS until the tokens it signed have expired: no downtime.',
+      tag: REGISTRY,
+      permission: Permission.ManageRegistry,
+      answers: { '200': { description: 'The new active key', schema: 'RotatedSigningKey', examples: { rotated: ex.signingKeyRotated } } },
+    }),
+  },
+  '/v1/operator/exchanges': {
+    get: guarded('get', {
+      operationId: 'listExchanges',
+      summary: 'Query the exchange records',
+      description: 'Newest first: one record per call through the gateway, with who is to blame for a failure.',
+      tag: EXCHANGES,
+      permission: Permission.ReadExchanges,
+      parameters: [
+        query('system', { type: 'string', maxLength: 200 }, 'The client system'),
+        query('from', dateTimeWithZone, 'Calls started at or after this date-time, with a zone'),
+        query('to', dateTimeWithZone, 'Calls started before this date-time, with a zone'),
+        query('status', { type: 'integer', minimum: 100, maximum: 599 }, 'The HTTP status answered'),
+        query('errorSide', (SCHEMAS.ExchangeRecord.properties as Record<string, JsonSchema>).errorSide),
+        query('service', { type: 'string', maxLength: 200 }, 'A service name, e.g. dossier.submit'),
+        ...PAGE,
+      ],
+      answers: { '200': { description: 'One page of exchange records', schema: 'ExchangeRecordPage', examples: { found: ex.exchangePage } } },
+      problems: ['invalidTimeRange'],
+    }),
+  },
+};
+
+const pathParam = (name: string, description: string, schema: JsonSchema, example: string): Parameter & { example: string } => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema,
+  example,
+});
+
+/** The gateway's public API as one OpenAPI 3.1 document: built once, from the same enums and contracts the code uses. */
+export function buildOpenApiDocument(): OpenApiDocument {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Lienthong gateway',
+      version: API_VERSION,
+      description:
+        'The one entry point of the national data-interconnection backbone. Every call under /v1 is authenticated (API key or OAuth 2.0 access token), ' +
+        'allowed only by a grant (deny by default), rate limited per system, recorded as an exchange, and answered with RFC 9457 problem+json when refused.',
+    },
+    tags: [
+      { name: DOSSIERS, description: 'Administrative dossiers, forwarded to the intake service' },
+      { name: PROCEDURES, description: 'The national catalogue of procedures, forwarded to the catalogue service' },
+      { name: OAUTH, description: 'Access tokens and the keys that verify them' },
+      { name: REGISTRY, description: 'Participants, credentials and grants (operators only)' },
+      { name: EXCHANGES, description: 'Evidence of every exchange (operators only)' },
+    ],
+    paths,
+    components: {
+      schemas: SCHEMAS,
+      securitySchemes: {
+        apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'An API key issued by an operator' },
+        oauth2: { type: 'oauth2', description: 'Client credentials; what a token allows comes from the grants', flows: { clientCredentials: { tokenUrl: TOKEN_PATH, scopes: {} } } },
+        bearerToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: `An ES256 access token from ${TOKEN_PATH}` },
+        clientSecretBasic: { type: 'http', scheme: 'basic', description: 'The form-encoded system id and client secret (RFC 6749 §2.3.1)' },
+      },
+      parameters: {
+        DossierCode: pathParam('code', 'The national dossier code', { type: 'string', pattern: '^.+-\\d{6}-\\d{4}$', maxLength: 60 }, '000.00.06.H56-261123-0001'),
+        SystemId: pathParam('id', 'The system identifier, URL-encoded as one path segment', { type: 'string', pattern: SYSTEM_ID_PATTERN }, 'VN/GOV/000.00.00.H56/MOTCUA'),
+        Page: { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100000, default: 1 } },
+        PageSize: { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          description: 'A retry with the same key and body replays the stored answer; the same key with another body gets 422; while the first is running, 409.',
+          schema: { type: 'string', pattern: '^[\\x20-\\x7e]{1,255}$' },
+        },
+        ActingUser: {
+          name: 'X-Lienthong-User',
+          in: 'header',
+          description: "The acting user's id, passed on to the providing service",
+          schema: { type: 'string', pattern: '^[\\w.@:/-]{1,128}$' },
+        },
+      },
+      headers: {
+        'X-Lienthong-Exchange-Id': { description: 'The id of the exchange record of this call: quote it to an operator', schema: { type: 'string', format: 'uuid' } },
+        'RateLimit-Limit': { description: 'Requests allowed per second for the calling system', schema: { type: 'integer' } },
+        'RateLimit-Remaining': { description: 'Requests left in the current second', schema: { type: 'integer' } },
+        'RateLimit-Reset': { description: 'Seconds until the quota is renewed', schema: { type: 'integer' } },
+        'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } },
+        'Idempotent-Replayed': { description: 'true when this is the stored answer of an earlier request with the same Idempotency-Key', schema: { const: 'true' } },
+        Location: { description: 'The new resource', schema: { type: 'string' } },
+        'Cache-Control': { schema: { type: 'string' } },
+        'WWW-Authenticate': { description: 'Sent when HTTP Basic authentication failed', schema: { type: 'string' } },
+      },
+    },
+  };
+}

@@ -1,0 +1,209 @@
+import { dossierSubmittedV1, exchangeRecordedV1, procedurePublishedV1 } from '@lienthong/contracts';
+import { DOSSIER_STATUS_LABELS, DossierStatus } from '@lienthong/domain-dossier';
+import { NATIONAL_PORTAL_SYSTEM, oneStopSystemOf } from '@lienthong/domain-registry';
+import { problemType } from '@lienthong/platform-http';
+import { Permission } from '../registry/permissions';
+
+/** One example as OpenAPI names it: a summary and a value (the test checks each value against its schema). */
+export interface Example {
+  summary: string;
+  value: unknown;
+}
+
+const submitted = dossierSubmittedV1.example;
+const THANH_HOA = oneStopSystemOf('H56');
+const CODE = submitted.code;
+const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
+
+export const submitDossier: Example = {
+  summary: 'An online application from the national portal to a Thanh Hoá agency',
+  value: {
+    partnerReference: submitted.partnerReference,
+    procedureCode: submitted.procedureCode,
+    caseCode: submitted.caseCode,
+    agencyCode: submitted.agencyCode,
+    channel: submitted.channel,
+    applicant: submitted.applicant,
+    contact: submitted.contact,
+    summary: submitted.summary,
+  },
+};
+
+const dossier = {
+  code: CODE,
+  status: DossierStatus.Registered,
+  statusLabel: DOSSIER_STATUS_LABELS[DossierStatus.Registered],
+  procedure: { code: submitted.procedureCode, name: submitted.procedureName, caseCode: submitted.caseCode },
+  agencyCode: submitted.agencyCode,
+  provinceCode: submitted.provinceCode,
+  channel: submitted.channel,
+  partnerReference: submitted.partnerReference,
+  sourceSystem: NATIONAL_PORTAL_SYSTEM,
+  applicant: { name: submitted.applicant.name, kind: submitted.applicant.kind, idType: submitted.applicant.idType, idNumber: '********1234' },
+  summary: submitted.summary,
+  submittedAt: submitted.submittedAt,
+  updatedAt: submitted.submittedAt,
+};
+
+export const dossierCreated: Example = { summary: 'The new dossier, with its national code', value: dossier };
+export const dossierSeenBefore: Example = { summary: 'The partner reference was submitted before: the earlier dossier', value: dossier };
+
+export const dossierWithTimeline: Example = {
+  summary: 'A dossier accepted by the one-stop office',
+  value: {
+    ...dossier,
+    status: DossierStatus.Accepted,
+    statusLabel: DOSSIER_STATUS_LABELS[DossierStatus.Accepted],
+    updatedAt: '2026-11-23T08:15:00.000Z',
+    timeline: [
+      { kind: 'submitted', status: DossierStatus.Registered, statusLabel: DOSSIER_STATUS_LABELS[DossierStatus.Registered], previousStatus: null, note: null, actor: NATIONAL_PORTAL_SYSTEM, occurredAt: submitted.submittedAt },
+      {
+        kind: 'status-changed',
+        status: DossierStatus.Accepted,
+        statusLabel: DOSSIER_STATUS_LABELS[DossierStatus.Accepted],
+        previousStatus: DossierStatus.Registered,
+        note: 'Hồ sơ hợp lệ, đã tiếp nhận tại Bộ phận Một cửa',
+        actor: THANH_HOA,
+        occurredAt: '2026-11-23T08:15:00.000Z',
+      },
+    ],
+  },
+};
+
+export const updateStatus: Example = {
+  summary: 'The one-stop software reports that the dossier was accepted',
+  value: { status: DossierStatus.Accepted, note: 'Hồ sơ hợp lệ, đã tiếp nhận tại Bộ phận Một cửa', occurredAt: '2026-11-23T08:15:00+07:00' },
+};
+export const statusUpdated: Example = {
+  summary: 'Accepted',
+  value: { ...dossier, status: DossierStatus.Accepted, statusLabel: DOSSIER_STATUS_LABELS[DossierStatus.Accepted], updatedAt: '2026-11-23T01:15:00.000Z', applied: true },
+};
+
+const { publishedAt, ...canonical } = procedurePublishedV1.example;
+export const procedure: Example = { summary: 'A provincial procedure of the national catalogue', value: { ...canonical, version: 1, updatedAt: publishedAt } };
+export const procedurePage: Example = {
+  summary: 'Procedures whose name contains "giấy phép"',
+  value: { items: [{ code: canonical.code, name: canonical.name, levels: canonical.levels, version: 1, updatedAt: publishedAt }], page: 1, pageSize: 20, total: 1 },
+};
+
+export const tokenRequest: Example = {
+  summary: 'Client credentials in the body (HTTP Basic is the alternative)',
+  value: { grant_type: 'client_credentials', client_id: THANH_HOA, client_secret: 'cs_4fJ0m1xQ8p2VbT6yZk3RnW9sLd7HgE5c' },
+};
+export const tokenResponse: Example = {
+  summary: 'A short-lived ES256 access token',
+  value: { access_token: 'eyJhbGciOiJFUzI1NiIsImtpZCI6InF3ZXJ0eSJ9.eyJzdWIiOiJWTi9HT1YvMDAwLjAwLjAwLkg1Ni9NT1RDVUEifQ.c2lnbmF0dXJl', token_type: 'Bearer', expires_in: 300 },
+};
+export const invalidClient: Example = {
+  summary: 'Unknown client, wrong or revoked secret, or suspended system',
+  value: { error: 'invalid_client', error_description: 'the client is unknown, its secret is wrong or revoked, or it is suspended' },
+};
+export const unsupportedGrant: Example = { summary: 'Another grant than client_credentials', value: { error: 'unsupported_grant_type', error_description: 'only the client_credentials grant is supported' } };
+export const jwks: Example = {
+  summary: 'The active key and one retired less than a token lifetime ago',
+  value: {
+    keys: [
+      { kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0', kid: 'NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs', alg: 'ES256', use: 'sig' },
+    ],
+  },
+};
+
+const system = {
+  id: THANH_HOA,
+  name: 'Hệ thống thông tin giải quyết thủ tục hành chính tỉnh Thanh Hoá',
+  kind: 'one-stop',
+  status: 'active',
+  agencyCode: 'H56',
+  xroad: { instance: 'VN', memberClass: 'GOV', memberCode: '000.00.00.H56', subsystem: 'MOTCUA' },
+  createdAt: '2026-11-01T00:00:00.000Z',
+};
+const apiKey = { id: '0b6f3c1e-8a52-4d7e-9f10-3c2d1b4a5e6f', systemId: THANH_HOA, prefix: 'lt_Q2hhb', createdAt: '2026-11-01T00:00:00.000Z', revokedAt: null };
+
+export const systemPage: Example = { summary: 'The one-stop systems of Thanh Hoá', value: { items: [system], page: 1, pageSize: 20, total: 1 } };
+export const systemDetails: Example = {
+  summary: 'A system with its keys and grants',
+  value: { ...system, keys: [apiKey], grants: [{ permission: Permission.ReadDossier, scope: 'H56' }, { permission: Permission.UpdateDossierStatus, scope: 'H56' }] },
+};
+export const addSystem: Example = {
+  summary: "A commune's one-stop system",
+  value: { id: 'VN/GOV/000.00.06.H56/MOTCUA-XA', name: 'Một cửa điện tử xã Quảng Phú', kind: 'one-stop' },
+};
+export const systemAdded: Example = {
+  summary: 'Registered, active',
+  value: { ...system, id: 'VN/GOV/000.00.06.H56/MOTCUA-XA', name: 'Một cửa điện tử xã Quảng Phú', xroad: { ...system.xroad, memberCode: '000.00.06.H56', subsystem: 'MOTCUA-XA' }, createdAt: '2026-11-23T07:00:00.000Z' },
+};
+export const suspendSystem: Example = { summary: 'Suspension with its reason (kept in the audit log)', value: { reason: 'Lộ khoá API, chờ cấp lại' } };
+export const systemSuspended: Example = { summary: 'Suspended: refused on every gateway instance within seconds', value: { ...system, status: 'suspended' } };
+export const systemActivated: Example = { summary: 'Active again', value: system };
+export const keyIssued: Example = { summary: 'A new key, shown once', value: { ...apiKey, apiKey: 'lt_Q2hhbmdlTWVJZllvdUNhbkRvTm90VXNl' } };
+export const keyRevoked: Example = { summary: 'Revoked: refused within seconds', value: { ...apiKey, revokedAt: '2026-11-23T07:30:00.000Z' } };
+export const addGrant: Example = { summary: 'Let the system read dossiers of its province', value: { permission: Permission.ReadDossier, scope: 'H56' } };
+export const grantAdded: Example = addGrant;
+export const clientSecretIssued: Example = {
+  summary: 'A new client secret, shown once',
+  value: { id: '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f', systemId: THANH_HOA, clientSecret: 'cs_4fJ0m1xQ8p2VbT6yZk3RnW9sLd7HgE5c', createdAt: '2026-11-23T07:00:00.000Z' },
+};
+export const signingKeyRotated: Example = { summary: 'The new active key', value: { kid: 'NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs', activatedAt: '2026-11-23T07:00:00.000Z' } };
+export const exchangePage: Example = { summary: 'The latest call of Thanh Hoá', value: { items: [exchangeRecordedV1.example], page: 1, pageSize: 20, total: 1 } };
+
+const problem = (slug: string, title: string, status: number, detail: string, extensions: Record<string, unknown> = {}) => ({
+  type: problemType(slug),
+  title,
+  status,
+  detail,
+  ...extensions,
+  traceId: TRACE_ID,
+});
+
+/** Problems every guarded route can answer, as the gateway words them. */
+export const problems = {
+  validation: {
+    summary: 'An input rule broken',
+    value: problem('invalid-request', 'The request is invalid', 400, 'applicant.idNumber must be 12 digits (CCCD) or 9 digits (CMND)', {
+      errors: ['applicant.idNumber must be 12 digits (CCCD) or 9 digits (CMND)'],
+    }),
+  },
+  missingCredentials: { summary: 'No API key and no access token', value: problem('missing-credentials', 'Credentials are required', 401, 'send an API key in the x-api-key header or an access token as Authorization: Bearer') },
+  invalidCredentials: { summary: 'Unknown or revoked key, expired or forged token', value: problem('invalid-credentials', 'The credentials are not valid', 401, 'the access token is not valid (ERR_JWT_EXPIRED)') },
+  notGranted: {
+    summary: 'Deny by default: no grant covers this call',
+    value: problem('not-granted', 'The calling system is not granted this call', 403, `${oneStopSystemOf('H26')} holds no dossier:read grant for province H56`, {
+      permission: Permission.ReadDossier,
+      scope: 'H56',
+    }),
+  },
+  rateLimited: { summary: 'Over the per-system rate', value: problem('rate-limited', 'Too many requests', 429, `${THANH_HOA} is limited to 100 requests per second`, { retryAfterSeconds: 1 }) },
+  unsupportedMediaType: { summary: 'A body that is not JSON', value: problem('unsupported-media-type', 'Unsupported media type', 415, 'Send the body as application/json') },
+  payloadTooLarge: { summary: 'Over the body size limit', value: problem('payload-too-large', 'The request body is too large', 413, 'the JSON body is limited to 1mb') },
+  keyInFlight: {
+    summary: 'The first request with this Idempotency-Key is still running',
+    value: problem('idempotency-key-in-flight', 'A request with this Idempotency-Key is still being processed', 409, 'the first request with this key has not been answered yet', { retryAfterSeconds: 1 }),
+  },
+  keyReused: {
+    summary: 'The Idempotency-Key was sent before with another body',
+    value: problem('idempotency-key-reused', 'The Idempotency-Key was already used for another request', 422, 'the key was first sent with another method, path or body; use a new key for a new request'),
+  },
+  upstreamUnavailable: {
+    summary: 'The providing service could not be reached',
+    value: problem('upstream-unavailable', 'The providing service is unavailable', 502, 'intake could not be reached', { errorSide: 'provider', upstream: 'intake' }),
+  },
+  upstreamTimeout: {
+    summary: 'The providing service did not answer in time',
+    value: problem('upstream-timeout', 'The providing service did not answer in time', 504, 'intake timed out', { errorSide: 'provider', upstream: 'intake' }),
+  },
+  dossierNotFound: { summary: 'No such dossier', value: problem('dossier-not-found', 'Dossier not found', 404, `no dossier ${CODE}`) },
+  unknownProcedure: { summary: 'The procedure is not in the catalogue', value: problem('unknown-procedure', 'Unknown procedure', 422, 'no procedure 1.999999') },
+  illegalTransition: {
+    summary: 'A status the state machine does not allow from the current one',
+    value: problem('illegal-transition', 'Illegal status transition', 409, `from status 10 (${DOSSIER_STATUS_LABELS[DossierStatus.ResultReturned]}) is final`),
+  },
+  procedureNotFound: { summary: 'No such procedure', value: problem('procedure-not-found', 'Procedure not found', 404, 'no procedure 1.999999') },
+  unknownSystem: { summary: 'No such system', value: problem('unknown-system', 'No such system', 404, 'no system VN/GOV/000.00.00.H99/MOTCUA') },
+  systemExists: { summary: 'Already registered', value: problem('system-exists', 'The system is already registered', 409, 'VN/GOV/000.00.06.H56/MOTCUA-XA is already registered') },
+  statusUnchanged: { summary: 'Already in that status', value: problem('status-unchanged', 'The system already has that status', 409, `${THANH_HOA} is already suspended`) },
+  unknownKey: { summary: 'No such key', value: problem('unknown-key', 'No such API key for this system', 404, `${THANH_HOA} has no key ${apiKey.id}`) },
+  grantExists: { summary: 'Already granted', value: problem('grant-exists', 'The system already holds this grant', 409, `${THANH_HOA} already holds dossier:read on H56`) },
+  unknownGrant: { summary: 'Not granted', value: problem('unknown-grant', 'The system holds no such grant', 404, `${THANH_HOA} holds no dossier:read on H26`) },
+  clientSecretNotFound: { summary: 'No such client secret', value: problem('client-secret-not-found', 'No such client secret', 404, 'no client secret 7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f') },
+  invalidTimeRange: { summary: 'from is after to', value: problem('invalid-time-range', 'The time range is invalid', 400, 'from must be before to') },
+} satisfies Record<string, Example>;

@@ -1,0 +1,62 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
+import { REQUIRED_GRANT, RequiredGrant } from '../src/access/grant.decorator';
+import { EVERYWHERE } from '../src/registry/permissions';
+
+/** A route as the booted app serves it: `GET /v1/dossiers/:code`, with the grant its handler declares, if any. */
+export interface ServedRoute {
+  key: string;
+  grant: RequiredGrant | undefined;
+}
+
+const joinPath = (...parts: string[]): string => `/${parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+const asArray = (value: string | string[] | undefined): string[] => (value === undefined ? [''] : Array.isArray(value) ? value : [value]);
+
+/** Every route of every controller the app registered, read from the metadata Nest routes by. */
+export function controllerRoutesOf(app: INestApplication): ServedRoute[] {
+  const scanner = new MetadataScanner();
+  return new DiscoveryService(app.get(ModulesContainer)).getControllers().flatMap(({ metatype }) => {
+    if (!metatype) return [];
+    const prototype = metatype.prototype as Record<string, unknown>;
+    const prefixes = asArray(Reflect.getMetadata(PATH_METADATA, metatype) as string | string[] | undefined);
+    return scanner.getAllMethodNames(prototype).flatMap((name) => {
+      const handler = prototype[name] as object;
+      const paths = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
+      if (paths === undefined) return [];
+      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+      const grant = Reflect.getMetadata(REQUIRED_GRANT, handler) as RequiredGrant | undefined;
+      return prefixes.flatMap((prefix) => asArray(paths).map((path) => ({ key: `${method} ${joinPath(prefix, path)}`, grant })));
+    });
+  });
+}
+
+interface ExpressLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+/** The routes the HTTP server really answers (Express router stack): nothing mounted outside Nest controllers escapes. */
+export function expressRoutesOf(app: INestApplication): string[] {
+  const express = app.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } };
+  return express.router.stack.flatMap(({ route }) =>
+    route ? Object.keys(route.methods).filter((m) => route.methods[m] && m !== '_all').map((m) => `${m.toUpperCase()} ${route.path}`) : [],
+  );
+}
+
+/** The rule the guard must implement, stated independently: a grant names the permission and covers the province. */
+export const isGranted = (grants: { permission: string; scope: string }[], permission: string, province: string | undefined): boolean =>
+  grants.some((g) => g.permission === permission && (g.scope === EVERYWHERE || (province !== undefined && g.scope === province)));
+
+/** Runs `work` over the items with at most `concurrency` in flight, answering the results in the items' order. */
+export async function inPool<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
+}
