@@ -42,10 +42,12 @@ export class ClientSecretRepository {
   }
 
   /** Systems that never had a client secret, with the hashes of their API keys (the demo seeder recognises its own by them). */
-  systemsWithoutSecret(): Promise<SystemKeyHash[]> {
+  /** Every API key of every system, with the ids of the client secrets that system holds. */
+  systemKeys(): Promise<(SystemKeyHash & { secretIds: string[] })[]> {
     return this.dataSource.query(
-      `SELECT k.system_id AS "systemId", k.key_hash AS "keyHash" FROM api_keys k
-       WHERE NOT EXISTS (SELECT 1 FROM client_secrets s WHERE s.system_id = k.system_id)`,
+      `SELECT k.system_id AS "systemId", k.key_hash AS "keyHash",
+              COALESCE((SELECT array_agg(s.id::text) FROM client_secrets s WHERE s.system_id = k.system_id), '{}') AS "secretIds"
+       FROM api_keys k`,
     );
   }
 
