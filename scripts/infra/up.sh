@@ -101,9 +101,10 @@ kafka_fail() {
   exit 1
 }
 
-# A dead broker fails fast instead of burning the whole deadline.
+# A dead broker fails fast instead of burning the whole deadline. Alive is all that is asked of the process
+# here: right after the fork it may still be the subshell about to exec the JVM, not yet named kafka.Kafka.
 kafka_ready() {
-  kafka_pid >/dev/null || kafka_fail "broker process exited during start-up"
+  kill -0 "$(cat "$KAFKA_PID_FILE" 2>/dev/null)" 2>/dev/null || kafka_fail "broker process exited during start-up"
   port_open "$KAFKA_HOST" "$KAFKA_PORT" && grep -qF 'Kafka Server started' "$KAFKA_LOGS/server.log" 2>/dev/null
 }
 
