@@ -20,6 +20,7 @@ const secondsToVietnamMidnight = (now: number): number => DAY_SECONDS - Math.flo
 export class ClientRateLimiter {
   private readonly perSecond: RateLimiterRedis;
   private readonly perDay: RateLimiterRedis;
+  private day = { number: Number.NaN, label: '' };
 
   constructor(@Inject(REDIS) redis: Redis, private readonly config: GatewayEnv) {
     const rate = { points: config.RATE_LIMIT_PER_SECOND, duration: 1 };
@@ -35,8 +36,15 @@ export class ClientRateLimiter {
     this.setHeaders(res, this.config.RATE_LIMIT_PER_SECOND, rate);
     if (!rate.allowed) this.refuse(res, `${systemId} is limited to ${this.config.RATE_LIMIT_PER_SECOND} requests per second`, rate.result.msBeforeNext / 1000);
     // the day is part of the key, so the count starts again at midnight whatever the window says
-    const daily = await this.take(this.perDay, `${systemId}:${vietnamDay(new Date(now))}`);
+    const daily = await this.take(this.perDay, `${systemId}:${this.today(now)}`);
     if (!daily.allowed) this.refuse(res, `${systemId} has used its ${this.config.DAILY_REQUEST_CAP} requests of the day`, secondsToVietnamMidnight(now));
+  }
+
+  /** The Vietnamese day as YYMMDD, formatted once a day rather than on every call. */
+  private today(now: number): string {
+    const day = Math.floor((now + VIETNAM_OFFSET_MS) / 1000 / DAY_SECONDS);
+    if (day !== this.day.number) this.day = { number: day, label: vietnamDay(new Date(now)) };
+    return this.day.label;
   }
 
   private async take(limiter: RateLimiterRedis, key: string): Promise<{ allowed: boolean; result: RateLimiterRes }> {

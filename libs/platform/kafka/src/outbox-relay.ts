@@ -14,6 +14,23 @@ export interface OutboxRelayOptions {
   onError: (name: string, error: unknown) => void;
 }
 
+/** The oldest rows not locked by another relay, deleted and answered in one statement (DELETE … RETURNING has no order). */
+const TAKE_BATCH = `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED)
+  RETURNING id, position, topic, type, key, payload, traceparent, created_at`;
+
+interface OutboxRow {
+  id: string;
+  position: string;
+  topic: string;
+  type: string;
+  key: string;
+  payload: unknown;
+  traceparent: string | null;
+  created_at: Date;
+}
+
+const toOutboxMessage = ({ created_at, ...row }: OutboxRow): OutboxMessage => ({ ...row, createdAt: created_at });
+
 /**
  * Publishes outbox rows in batches with the idempotent producer, then deletes them, in one transaction:
  * a crash before the commit republishes the batch (consumers dedupe by event id), never loses it.
@@ -44,23 +61,19 @@ export class OutboxRelay {
       const schema = this.dataSource.driver.schema;
       const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`${schema}.outbox`]);
       if (!locked) return 0;
-      const rows: OutboxMessage[] = await manager
-        .createQueryBuilder(OutboxMessage, 'o')
-        .orderBy('o.position')
-        .limit(this.options.batchSize)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
-      if (rows.length === 0) return 0;
+      // taken out of the outbox and published in one transaction: a failed send rolls the delete back
+      const [taken]: [OutboxRow[], number] = await manager.query(TAKE_BATCH, [this.options.batchSize]);
+      if (taken.length === 0) return 0;
+      const rows = taken.map(toOutboxMessage).sort((a, b) => Number(a.position) - Number(b.position));
+      const byTopic = groupByTopic(rows);
       await this.producer.sendBatch({
         acks: -1,
-        topicMessages: groupByTopic(rows).map(([topic, messages]) => ({
+        topicMessages: byTopic.map(([topic, messages]) => ({
           topic: inNamespace(topic, this.options.namespace),
           messages: messages.map((m) => toKafkaMessage(m, this.options.source)),
         })),
       });
-      await manager.delete(OutboxMessage, rows.map((r) => r.id));
-      for (const row of rows) eventsPublished.inc({ topic: row.topic });
+      for (const [topic, messages] of byTopic) eventsPublished.inc({ topic }, messages.length);
       return rows.length;
     });
   }
@@ -68,6 +81,10 @@ export class OutboxRelay {
 
 const groupByTopic = (rows: OutboxMessage[]): [string, OutboxMessage[]][] => {
   const groups = new Map<string, OutboxMessage[]>();
-  for (const row of rows) groups.set(row.topic, [...(groups.get(row.topic) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(row.topic);
+    if (group) group.push(row);
+    else groups.set(row.topic, [row]);
+  }
   return [...groups];
 };

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { assertValidPayload, EventContract } from '@lienthong/contracts';
-import { OutboxMessage } from '@lienthong/platform-database';
 import { currentTraceparent } from './trace-context';
+
+/** Rows keep the order of the batch: positions are taken in that order, and the relay publishes by position. */
+const INSERT_ROWS = `INSERT INTO outbox (id, topic, type, key, payload, traceparent)
+  SELECT r.id, $2, $3, r.key, r.payload, $4
+  FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (id uuid, key varchar, payload jsonb)) WITH ORDINALITY AS r(id, key, payload, n)
+  ORDER BY r.n`;
 
 /**
  * Writes an event into the outbox inside the caller's transaction, so that the change and its event
@@ -19,9 +24,10 @@ export class Outbox {
   /** Writes many events of one contract in a single statement, in their order; answers their ids. */
   async addAll<T>(manager: EntityManager, contract: EventContract<T>, events: readonly { key: string; payload: T }[]): Promise<string[]> {
     for (const { payload } of events) assertValidPayload(contract, payload);
-    const traceparent = currentTraceparent();
-    const rows = events.map(({ key, payload }) => ({ id: randomUUID(), topic: contract.topic, type: contract.type, key, payload: payload as object, traceparent }));
-    if (rows.length > 0) await manager.insert(OutboxMessage, rows);
+    if (events.length === 0) return [];
+    const rows = events.map(({ key, payload }) => ({ id: randomUUID(), key, payload }));
+    // one JSON parameter whatever the batch size: the relay's hot path writes hundreds of rows at a time
+    await manager.query(INSERT_ROWS, [JSON.stringify(rows), contract.topic, contract.type, currentTraceparent()]);
     return rows.map((row) => row.id);
   }
 

@@ -1,6 +1,6 @@
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { BatchSpanProcessor, NoopSpanProcessor } from '@opentelemetry/sdk-trace';
+import { AlwaysOffSampler, BatchSpanProcessor, NoopSpanProcessor } from '@opentelemetry/sdk-trace';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
@@ -10,11 +10,11 @@ let sdk: NodeSDK | undefined;
 
 /**
  * Starts OpenTelemetry before anything else is imported (instrument.ts is the first import of main.ts).
- * Spans are always recorded, so trace ids reach the logs and Kafka headers; they are exported only when
+ * Every span has ids, so trace ids reach the logs and Kafka headers; spans are recorded and exported only when
  * OTEL_EXPORTER_OTLP_ENDPOINT is set. Kafka context travels in our own CloudEvents headers (see platform-kafka),
  * not through the kafkajs instrumentation, because the outbox relay publishes outside the request's context.
  * Express is not instrumented: the HTTP server span names the call, and a span per middleware layer costs the
- * gateway measurable throughput (bench/gateway).
+ * gateway measurable throughput (bench/gateway). PostgreSQL and Redis client spans are made only when exported.
  */
 export function startTelemetry(serviceName: string): void {
   if (sdk) return;
@@ -26,13 +26,14 @@ export function startTelemetry(serviceName: string): void {
   }
   sdk = new NodeSDK({
     serviceName: process.env.OTEL_SERVICE_NAME ?? serviceName,
-    // a no-op processor still registers a tracer provider, so spans get ids for logs and headers
-    spanProcessors: [exporting ? new BatchSpanProcessor({ exporter: new OTLPTraceExporter() }) : new NoopSpanProcessor()],
+    // Without a collector nothing is recorded, yet every span still gets its ids (a non-recording span), so trace ids
+    // reach logs, problems and Kafka headers at a fraction of the cost of recording spans that nobody reads.
+    ...(exporting ? { spanProcessors: [new BatchSpanProcessor({ exporter: new OTLPTraceExporter() })] } : { sampler: new AlwaysOffSampler(), spanProcessors: [new NoopSpanProcessor()] }),
     instrumentations: [
       new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(health|metrics)/.test(req.url ?? '') }),
-      new PgInstrumentation(),
-      new IORedisInstrumentation(),
       new PinoInstrumentation(),
+      // client spans only matter to a collector: unexported, they would cost every query and every quota check
+      ...(exporting ? [new PgInstrumentation(), new IORedisInstrumentation()] : []),
     ],
   });
   sdk.start();
