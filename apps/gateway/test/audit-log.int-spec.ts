@@ -1,20 +1,25 @@
 import type { Consumer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { auditAnchoredV1, AuditAnchoredV1 } from '@lienthong/contracts';
+import { auditAnchoredV1, AuditAnchoredV1, exchangeRecordedV1, ExchangeRecordedV1 } from '@lienthong/contracts';
 import { demoApiKeyOf, OPERATOR_SYSTEM } from '@lienthong/domain-registry';
 import { loadConfig } from '@lienthong/platform-config';
 import { fromKafkaMessage, inNamespace, Messaging } from '@lienthong/platform-kafka';
-import { request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
+import { request, startTestApp, TestApp, testEvents, waitFor } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
 import { GATEWAY_BODIES } from '../src/http-bodies';
 import { AuditAnchorer } from '../src/audit/audit.anchorer';
 import { AuditLog } from '../src/audit/audit-log.service';
+import { ChainedEntry } from '../src/audit/audit-chain';
 import { AuditRepository } from '../src/audit/audit.repository';
 import { verifyAuditLog } from '../src/audit/audit.verifier';
 import { GatewayEnv } from '../src/config';
+import { EXCHANGE_ID_HEADER } from '../src/exchanges/exchange.recorder';
 
 const SECRET = 'audit-log-int-spec';
 const run = Date.now().toString(36).toUpperCase();
+/** An exchange reaches the log through the outbox, Kafka and the consumer; the first waits for the group to form. */
+const EXCHANGE_TIMEOUT_MS = 60000;
 
 describe('audit log: hash chain, anchors, tamper detection (real PostgreSQL and Kafka)', () => {
   let gateway: TestApp;
@@ -24,6 +29,37 @@ describe('audit log: hash chain, anchors, tamper detection (real PostgreSQL and 
   const verify = () => verifyAuditLog(gateway.app.get(AuditRepository));
   const append = (subject: string) =>
     db().transaction((manager) => gateway.app.get(AuditLog).append(manager, { actor: 'audit-log-int-spec', action: 'test.appended', subject, details: { run, note: 'Nhật ký' } }));
+  const headSeq = async () => (await gateway.app.get(AuditRepository).head(db().manager))?.seq ?? 0;
+  // by subject in SQL: exchanges of earlier test files may still be arriving, thousands of entries in between
+  const entriesOf = (subject: string, afterSeq: number): Promise<Pick<ChainedEntry, 'seq' | 'actor' | 'action' | 'details'>[]> =>
+    db().query(`SELECT seq::int, actor, action, details FROM gateway.audit_log WHERE seq > $1 AND subject = $2 ORDER BY seq`, [afterSeq, subject]);
+
+  /** Runs one statement in a transaction that is always rolled back, so a missing guard costs the log nothing; answers its error. */
+  const refusal = async (sql: string): Promise<{ code?: string; message: string } | undefined> => {
+    const runner = db().createQueryRunner();
+    await runner.startTransaction();
+    try {
+      await runner.query(sql);
+      return undefined;
+    } catch (error) {
+      return error as { code?: string; message: string };
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  };
+
+  /** Plays an attacker with superuser rights, who must first switch the database's guard off in the session. */
+  const tamper = async (sql: string, params: unknown[]) => {
+    const runner = db().createQueryRunner();
+    try {
+      await runner.query(`SET session_replication_role = replica`);
+      return await runner.query(sql, params);
+    } finally {
+      await runner.query(`RESET session_replication_role`);
+      await runner.release();
+    }
+  };
 
   beforeAll(async () => {
     gateway = await startTestApp(AppModule.register(loadConfig(GatewayEnv, { ...process.env, DEMO_SEED_SECRET: SECRET, AUDIT_ANCHOR_INTERVAL_MS: '300' })), GATEWAY_BODIES);
@@ -42,11 +78,10 @@ describe('audit log: hash chain, anchors, tamper detection (real PostgreSQL and 
   it('records an operator change in the same transaction, and a failed change not at all', async () => {
     const headers = { 'x-api-key': demoApiKeyOf(SECRET, OPERATOR_SYSTEM) };
     const id = `VN/GOV/000.00.01.G02/AUDIT-${run}`;
-    const before = (await gateway.app.get(AuditRepository).head(db().manager))?.seq ?? 0;
+    const before = await headSeq();
     expect((await request(`${gateway.baseUrl}/v1/operator/systems`, { headers, body: { id, name: 'Audit test', kind: 'ministry' } })).status).toBe(201);
     expect((await request(`${gateway.baseUrl}/v1/operator/systems`, { headers, body: { id, name: 'Audit test', kind: 'ministry' } })).status).toBe(409);
-    const entries = await gateway.app.get(AuditRepository).entriesAfter(before, 100);
-    expect(entries.filter((e) => e.subject === id).map((e) => e.action)).toEqual(['system.added']);
+    expect((await entriesOf(id, before)).map((e) => e.action)).toEqual(['system.added']);
   });
 
   it('serialises concurrent appends: the chain never forks and seq has no gaps, a rolled-back append included', async () => {
@@ -57,8 +92,8 @@ describe('audit log: hash chain, anchors, tamper detection (real PostgreSQL and 
       }),
     ).rejects.toThrow('the change failed');
     const appended = await Promise.all(Array.from({ length: 20 }, (_, i) => append(`concurrent-${i}`)));
-    const seqs = appended.map((e) => e.seq).sort((a, b) => a - b);
-    expect(seqs.at(-1)! - seqs[0]).toBe(19);
+    expect(new Set(appended.map((e) => e.seq)).size).toBe(20);
+    // exchanges are appended meanwhile: the verifier, not adjacent numbers, shows that no seq was skipped
     expect(await verify()).toMatchObject({ intact: true });
   });
 
@@ -79,11 +114,11 @@ describe('audit log: hash chain, anchors, tamper detection (real PostgreSQL and 
     const target = await append(`edited-${run}`);
     await append(`after-edited-${run}`);
     const [original] = await db().query(`SELECT details FROM gateway.audit_log WHERE seq = $1`, [target.seq]);
-    await db().query(`UPDATE gateway.audit_log SET details = jsonb_set(details, '{note}', '"forged"') WHERE seq = $1`, [target.seq]);
+    await tamper(`UPDATE gateway.audit_log SET details = jsonb_set(details, '{note}', '"forged"') WHERE seq = $1`, [target.seq]);
     try {
       expect(await verify()).toMatchObject({ intact: false, seq: target.seq, reason: 'hash mismatch' });
     } finally {
-      await db().query(`UPDATE gateway.audit_log SET details = $2 WHERE seq = $1`, [target.seq, JSON.stringify(original.details)]);
+      await tamper(`UPDATE gateway.audit_log SET details = $2 WHERE seq = $1`, [target.seq, JSON.stringify(original.details)]);
     }
     expect(await verify()).toMatchObject({ intact: true });
   });
@@ -92,7 +127,7 @@ describe('audit log: hash chain, anchors, tamper detection (real PostgreSQL and 
     const target = await append(`deleted-${run}`);
     await append(`after-deleted-${run}`);
     // a DELETE answers [rows, count]
-    const [[row]] = await db().query(`DELETE FROM gateway.audit_log WHERE seq = $1 RETURNING *`, [target.seq]);
+    const [[row]] = await tamper(`DELETE FROM gateway.audit_log WHERE seq = $1 RETURNING *`, [target.seq]);
     try {
       expect(await verify()).toMatchObject({ intact: false, seq: target.seq, reason: 'gap or deleted row' });
     } finally {
@@ -112,14 +147,78 @@ describe('audit log: hash chain, anchors, tamper detection (real PostgreSQL and 
 
   it('detects an anchored head that the chain no longer holds', async () => {
     const head = await append(`cut-${run}`);
-    await waitFor(async () => (await gateway.app.get(AuditRepository).anchors()).some((a) => a.seq >= head.seq), 'the head to be anchored', 10000);
-    const [row] = await db().query(`SELECT hash FROM gateway.audit_log WHERE seq = $1`, [head.seq]);
-    await db().query(`UPDATE gateway.audit_anchors SET hash = $2 WHERE seq = $1`, [head.seq, 'f'.repeat(64)]);
+    // an exchange appended meanwhile may be the head that gets anchored
+    const anchor = await waitFor(async () => (await gateway.app.get(AuditRepository).anchors()).find((a) => a.seq >= head.seq), 'the head to be anchored', 10000);
+    await tamper(`UPDATE gateway.audit_anchors SET hash = $2 WHERE seq = $1`, [anchor.seq, 'f'.repeat(64)]);
     try {
-      expect(await verify()).toMatchObject({ intact: false, seq: head.seq, reason: 'anchor mismatch' });
+      expect(await verify()).toMatchObject({ intact: false, seq: anchor.seq, reason: 'anchor mismatch' });
     } finally {
-      await db().query(`UPDATE gateway.audit_anchors SET hash = $2 WHERE seq = $1`, [head.seq, row.hash]);
+      await tamper(`UPDATE gateway.audit_anchors SET hash = $2 WHERE seq = $1`, [anchor.seq, anchor.hash]);
     }
     expect(await verify()).toMatchObject({ intact: true });
   }, 30000);
+
+  it.each(['audit_log', 'audit_anchors'])('refuses, in the database itself, any UPDATE, DELETE or TRUNCATE of gateway.%s', async (table) => {
+    await gateway.app.get(AuditAnchorer).anchor();
+    const last = `(SELECT max(seq) FROM gateway.${table})`;
+    for (const [operation, sql] of [
+      ['UPDATE', `UPDATE gateway.${table} SET hash = 'f' || substr(hash, 2) WHERE seq = ${last}`],
+      ['DELETE', `DELETE FROM gateway.${table} WHERE seq = ${last}`],
+      ['TRUNCATE', `TRUNCATE gateway.${table}`],
+    ]) {
+      expect(await refusal(sql)).toMatchObject({ code: '23001', message: `gateway.${table} is append-only: ${operation} refused` });
+    }
+    expect(await verify()).toMatchObject({ intact: true });
+  });
+
+  it('appends every exchange, registry changes and refused calls alike, and the verifier walks them all', async () => {
+    const before = await headSeq();
+    const id = `VN/GOV/000.00.01.G02/EXCHANGE-${run}`;
+    const added = await request(`${gateway.baseUrl}/v1/operator/systems`, { headers: { 'x-api-key': demoApiKeyOf(SECRET, OPERATOR_SYSTEM) }, body: { id, name: 'Audit exchange test', kind: 'ministry' } });
+    expect(added.status).toBe(201);
+    const refused = await request(`${gateway.baseUrl}/v1/operator/systems`);
+    expect(refused.status).toBe(401);
+    const [addedEntry, refusedEntry] = await Promise.all(
+      [added, refused].map((res) =>
+        waitFor(async () => (await entriesOf(res.headers.get(EXCHANGE_ID_HEADER)!, before))[0], `the audit entry of exchange ${res.headers.get(EXCHANGE_ID_HEADER)}`, EXCHANGE_TIMEOUT_MS - 5000, 200),
+      ),
+    );
+    expect(addedEntry).toMatchObject({
+      actor: OPERATOR_SYSTEM,
+      action: 'exchange.recorded',
+      details: { client: OPERATOR_SYSTEM, target: null, service: 'operator.systems.post', method: 'POST', route: '/v1/operator/systems', status: 201, errorSide: 'none' },
+    });
+    expect(Object.keys(addedEntry.details).sort()).toEqual(
+      ['client', 'endedAt', 'errorSide', 'method', 'requestBytes', 'responseBytes', 'route', 'service', 'startedAt', 'status', 'subject', 'target', 'traceId'].sort(),
+    );
+    expect(refusedEntry).toMatchObject({ actor: 'anonymous', action: 'exchange.recorded', details: { client: null, status: 401, errorSide: 'client' } });
+    const [change] = await entriesOf(id, before);
+    expect(change.action).toBe('system.added');
+    expect(await verify()).toMatchObject({ intact: true });
+  }, EXCHANGE_TIMEOUT_MS);
+
+  it('appends an exchange once, however often its record is delivered', async () => {
+    const before = await headSeq();
+    const events = testEvents(gateway.app);
+    const client = `VN/GOV/000.00.01.G02/REDELIVERY-${run}`;
+    const record = (exchangeId: string): ExchangeRecordedV1 => ({
+      ...exchangeRecordedV1.example,
+      exchangeId,
+      client,
+      startedAt: new Date().toISOString(),
+      endedAt: new Date().toISOString(),
+    });
+    const twice = record(randomUUID());
+    const eventId = await events.publish(exchangeRecordedV1, client, twice);
+    await events.publishAgain(exchangeRecordedV1, eventId, client, twice); // the same event again
+    await events.publish(exchangeRecordedV1, client, twice); // the same exchange in another event, as a retried flush would
+    // one client, one partition: once the marker is audited, every delivery before it has been handled
+    const marker = record(randomUUID());
+    await events.publish(exchangeRecordedV1, client, marker);
+    await waitFor(async () => (await entriesOf(marker.exchangeId, before)).length > 0, 'the marker exchange to be audited', EXCHANGE_TIMEOUT_MS - 5000, 200);
+    expect(await entriesOf(twice.exchangeId, before)).toHaveLength(1);
+    const [{ n }] = await db().query(`SELECT count(*)::int AS n FROM gateway.exchange_records WHERE exchange_id = $1`, [twice.exchangeId]);
+    expect(n).toBe(1);
+    expect(await verify()).toMatchObject({ intact: true });
+  }, EXCHANGE_TIMEOUT_MS);
 });

@@ -1,4 +1,4 @@
-import { canonicalJson, ChainedEntry, entryHash, GENESIS_HASH, verifyChain } from './audit-chain';
+import { AuditRecord, canonicalJson, chainAfter, ChainedEntry, entryHash, GENESIS_HASH, verifyChain } from './audit-chain';
 
 function chain(n: number): ChainedEntry[] {
   const entries: ChainedEntry[] = [];
@@ -63,5 +63,18 @@ describe('audit hash chain', () => {
     expect(verifyChain(rewritten, [])).toMatchObject({ intact: true });
     expect(verifyChain(rewritten, [{ seq: 4, hash: original[3].hash }])).toMatchObject({ intact: false, seq: 4, reason: 'anchor mismatch' });
     expect(verifyChain(original.slice(0, 3), [{ seq: 5, hash: original[4].hash }])).toMatchObject({ intact: false, seq: 5, reason: 'anchor mismatch' });
+  });
+
+  it('chains a batch in order onto the head, as appending its records one at a time would', () => {
+    const at = new Date(Date.UTC(2026, 0, 1));
+    const records: AuditRecord[] = Array.from({ length: 5 }, (_, i) => ({ actor: 'anonymous', action: 'exchange.recorded', subject: `E${i}`, details: { status: 200 + i } }));
+    const whole = chainAfter(null, records, at);
+    expect(whole.map((e) => [e.seq, e.subject, e.at])).toEqual(records.map((r, i) => [i + 1, r.subject, at]));
+    expect(whole[0].prevHash).toBe(GENESIS_HASH);
+    expect(verifyChain(whole, [])).toEqual({ intact: true, entries: 5, head: whole[4].hash });
+    const first = chainAfter(null, records.slice(0, 2), at);
+    const rest = chainAfter({ seq: 2, hash: first[1].hash }, records.slice(2), at);
+    expect([...first, ...rest]).toEqual(whole);
+    expect(chainAfter({ seq: 5, hash: whole[4].hash }, [], at)).toEqual([]);
   });
 });

@@ -46,6 +46,18 @@ export function entryHash(prevHash: string, entry: Omit<ChainedEntry, 'prevHash'
   return createHash('sha256').update(prevHash + body, 'utf8').digest('hex');
 }
 
+/** Chains records, in order, onto the head (null for an empty log), all stamped `at`. */
+export function chainAfter(head: Anchor | null, records: readonly AuditRecord[], at: Date): ChainedEntry[] {
+  let seq = head?.seq ?? 0;
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  return records.map((record) => {
+    const body = { ...record, seq: ++seq, at };
+    const entry = { ...body, prevHash, hash: entryHash(prevHash, body) };
+    prevHash = entry.hash;
+    return entry;
+  });
+}
+
 export type BreakReason = 'hash mismatch' | 'broken prev link' | 'gap or deleted row' | 'anchor mismatch';
 
 export type Verdict = { intact: true; entries: number; head: string } | { intact: false; seq: number; reason: BreakReason; detail: string };

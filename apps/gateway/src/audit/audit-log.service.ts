@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditRecord, ChainedEntry, entryHash, GENESIS_HASH } from './audit-chain';
+import { AuditRecord, chainAfter, ChainedEntry } from './audit-chain';
 import { AuditRepository } from './audit.repository';
 
 /**
@@ -13,12 +13,16 @@ export class AuditLog {
   constructor(private readonly repository: AuditRepository) {}
 
   async append(manager: EntityManager, record: AuditRecord): Promise<ChainedEntry> {
-    await this.repository.lockChain(manager);
-    const head = await this.repository.head(manager);
-    const body = { ...record, seq: (head?.seq ?? 0) + 1, at: new Date() };
-    const prevHash = head?.hash ?? GENESIS_HASH;
-    const entry = { ...body, prevHash, hash: entryHash(prevHash, body) };
-    await this.repository.insert(manager, entry);
+    const [entry] = await this.appendAll(manager, [record]);
     return entry;
+  }
+
+  /** Appends the records in order with one lock, one read of the head and one insert: for callers at thousands a second. */
+  async appendAll(manager: EntityManager, records: readonly AuditRecord[]): Promise<ChainedEntry[]> {
+    if (records.length === 0) return [];
+    await this.repository.lockChain(manager);
+    const entries = chainAfter(await this.repository.head(manager), records, new Date());
+    await this.repository.insert(manager, entries);
+    return entries;
   }
 }

@@ -32,17 +32,15 @@ export class AuditRepository {
     return row ? { seq: Number(row.seq), hash: row.hash } : null;
   }
 
-  async insert(manager: EntityManager, entry: ChainedEntry): Promise<void> {
-    await manager.query(`INSERT INTO audit_log (seq, at, actor, action, subject, details, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
-      entry.seq,
-      entry.at,
-      entry.actor,
-      entry.action,
-      entry.subject,
-      JSON.stringify(entry.details),
-      entry.prevHash,
-      entry.hash,
-    ]);
+  /** One statement for the whole batch: the rows travel as one JSON array, in seq order. */
+  async insert(manager: EntityManager, entries: readonly ChainedEntry[]): Promise<void> {
+    const rows = entries.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actor: e.actor, action: e.action, subject: e.subject, details: e.details, prev_hash: e.prevHash, hash: e.hash }));
+    await manager.query(
+      `INSERT INTO audit_log (seq, at, actor, action, subject, details, prev_hash, hash)
+       SELECT seq, at, actor, action, subject, details, prev_hash, hash
+       FROM jsonb_to_recordset($1::jsonb) AS r(seq bigint, at timestamptz, actor varchar, action varchar, subject varchar, details jsonb, prev_hash char(64), hash char(64))`,
+      [JSON.stringify(rows)],
+    );
   }
 
   async lastAnchor(manager: EntityManager): Promise<Anchor | null> {

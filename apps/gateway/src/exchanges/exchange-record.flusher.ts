@@ -5,20 +5,19 @@ import { PollingLoop } from '@lienthong/platform-database';
 import { Outbox } from '@lienthong/platform-kafka';
 import { GatewayEnv } from '../config';
 import { ExchangeBuffer } from './exchange-buffer';
+import { ANONYMOUS_CLIENT } from './exchange-record.audit';
 
 /** How often the buffer is looked at while it was found empty. */
 const IDLE_MS = 200;
-/** Kafka key of records of calls that were refused before their client was known. */
-const ANONYMOUS = 'anonymous';
 
 /**
  * Moves exchange records from the in-memory buffer into the outbox, a batch per transaction, off the request path.
  *
  * Between a response's end and the flush that writes its record, the record lives only in memory: a crash (or a
  * buffer overflow while the database is away) loses it, so delivery is at most once up to the flush. That is the
- * price of never making a call wait for, or fail on, its own monitoring record, and it suits records that serve
- * monitoring and statistics, not evidence (the audit log is the evidence). From the flush on, the outbox guarantees
- * that every record reaches exchange.recorded.v1 exactly as any other event does.
+ * price of never making a call wait for, or fail on, its own record. Registry changes reach the audit log in their own
+ * transaction; exchanges reach it from these records, so an exchange lost before its flush is missing there too. From
+ * the flush on, the outbox guarantees that every record reaches exchange.recorded.v1 exactly as any other event does.
  */
 @Injectable()
 export class ExchangeRecordFlusher implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -57,7 +56,7 @@ export class ExchangeRecordFlusher implements OnApplicationBootstrap, BeforeAppl
     if (batch.length === 0) return 0;
     try {
       await this.dataSource.transaction((manager) =>
-        this.outbox.addAll(manager, exchangeRecordedV1, batch.map((record) => ({ key: record.client ?? ANONYMOUS, payload: record }))),
+        this.outbox.addAll(manager, exchangeRecordedV1, batch.map((record) => ({ key: record.client ?? ANONYMOUS_CLIENT, payload: record }))),
       );
     } catch (error) {
       // a batch the contract refuses would fail every retry; any other failure is retried with the batch intact

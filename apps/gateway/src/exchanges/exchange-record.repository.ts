@@ -18,15 +18,24 @@ export interface ExchangeFilter {
 export class ExchangeRecordRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Stores the records not there already, in one statement. */
-  async insertOnce(manager: EntityManager, records: ExchangeRecordedV1[]): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ExchangeRecord)
-      .values(records.map((record) => ({ ...record, startedAt: new Date(record.startedAt), endedAt: new Date(record.endedAt) })))
-      .orIgnore()
-      .execute();
+  /**
+   * Stores the records not there already in one statement (the batch travels as one JSON array, whose camelCase
+   * members are the event's own); answers the ids of those it stored.
+   */
+  async insertOnce(manager: EntityManager, records: readonly ExchangeRecordedV1[]): Promise<string[]> {
+    const rows: { exchange_id: string }[] = await manager.query(
+      `INSERT INTO exchange_records (exchange_id, client, service, target, method, route, subject, status, error_side,
+         request_bytes, response_bytes, started_at, ended_at, duration_ms, trace_id)
+       SELECT "exchangeId", client, service, target, method, route, subject, status, "errorSide",
+         "requestBytes", "responseBytes", "startedAt", "endedAt", "durationMs", "traceId"
+       FROM jsonb_to_recordset($1::jsonb) AS r("exchangeId" uuid, client varchar, service varchar, target varchar, method varchar,
+         route varchar, subject varchar, status smallint, "errorSide" varchar, "requestBytes" bigint, "responseBytes" bigint,
+         "startedAt" timestamptz, "endedAt" timestamptz, "durationMs" double precision, "traceId" varchar)
+       ON CONFLICT (exchange_id) DO NOTHING
+       RETURNING exchange_id`,
+      [JSON.stringify(records)],
+    );
+    return rows.map((row) => row.exchange_id);
   }
 
   /** Newest first. */

@@ -1,14 +1,28 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import type { ExchangeRecordedV1 } from '@lienthong/contracts';
 import type { Page } from '@lienthong/platform-http';
+import { AuditLog } from '../audit/audit-log.service';
 import { ExchangeException, ExchangeProblem } from './exchange.exception';
+import { exchangeAuditRecord } from './exchange-record.audit';
 import { ExchangeRecordRepository } from './exchange-record.repository';
 import { exchangeRecordView } from './exchange-record.view';
 import { ListExchangesQuery } from './list-exchanges.query';
 
 @Injectable()
 export class ExchangeRecordsService {
-  constructor(private readonly records: ExchangeRecordRepository) {}
+  constructor(private readonly records: ExchangeRecordRepository, private readonly audit: AuditLog) {}
+
+  /**
+   * Stores the records and appends each one stored to the audit log, in the caller's transaction: a record already
+   * stored (the same exchange published twice) is neither stored nor audited again, so every exchange is audited once.
+   */
+  async store(manager: EntityManager, records: readonly ExchangeRecordedV1[]): Promise<void> {
+    const stored = new Set(await this.records.insertOnce(manager, records));
+    // PostgreSQL answers uuids in lower case; delete keeps the first of an id a batch carries twice, as the insert did
+    const fresh = records.filter((record) => stored.delete(record.exchangeId.toLowerCase()));
+    await this.audit.appendAll(manager, fresh.map(exchangeAuditRecord));
+  }
 
   async list(query: ListExchangesQuery): Promise<Page<ExchangeRecordedV1>> {
     const from = query.from === undefined ? undefined : new Date(query.from);
