@@ -4,16 +4,26 @@ import { Credential } from '../registry/registry.repository';
 import { AccessException, AccessProblem } from './access.exception';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { BearerTokenAuthenticator } from './bearer-token.authenticator';
+import { ClientCertificateAuthenticator, presentsCertificate } from './client-certificate.authenticator';
 
 const BEARER = /^Bearer +([\w.~+/-]+=*) *$/i;
 
-/** Identifies the calling system by whichever credential it sends: an access token (Authorization: Bearer) or an API key. */
+/**
+ * Identifies the calling system by whichever credential it sends: an access token (Authorization: Bearer), an API
+ * key, or else the client certificate of its TLS connection (mutual TLS).
+ */
 @Injectable()
 export class RequestAuthenticator {
-  constructor(private readonly apiKeys: ApiKeyAuthenticator, private readonly bearerTokens: BearerTokenAuthenticator) {}
+  constructor(
+    private readonly apiKeys: ApiKeyAuthenticator,
+    private readonly bearerTokens: BearerTokenAuthenticator,
+    private readonly certificates: ClientCertificateAuthenticator,
+  ) {}
 
   async authenticate(req: Request, res: Response): Promise<Credential> {
     const authorization = req.header('authorization');
+    // a credential sent with the request wins over the connection's certificate
+    if (authorization === undefined && req.header('x-api-key') === undefined && presentsCertificate(req.socket)) return this.certificates.authenticate(req.socket);
     if (authorization === undefined) return this.apiKeys.authenticate(req.header('x-api-key'));
     // RFC 6750 §3: a refused bearer request says how to authenticate
     res.setHeader('WWW-Authenticate', 'Bearer realm="lienthong", error="invalid_token"');

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { RequiresGrant } from '../access/grant.decorator';
 import { AuthenticatedRequest, GrantGuard } from '../access/grant.guard';
-import { AddSystemDto, GrantDto, GrantParams, KeyParams, ListSystemsQuery, SuspendSystemDto, SystemIdParams } from './operator-registry.dto';
+import { AddSystemDto, CertificateParams, GrantDto, GrantParams, KeyParams, ListSystemsQuery, RegisterCertificateDto, SuspendSystemDto, SystemIdParams } from './operator-registry.dto';
 import { OperatorRegistryService } from './operator-registry.service';
 import { Permission } from './permissions';
 
@@ -56,6 +56,18 @@ export class OperatorRegistryController {
   @RequiresGrant(Permission.ManageRegistry)
   revokeKey(@Req() req: AuthenticatedRequest, @Param() params: KeyParams) {
     return this.service.revokeKey(req.credential.system.id, params.id, params.keyId);
+  }
+
+  @Post(':id/certificates')
+  @RequiresGrant(Permission.ManageRegistry)
+  registerCertificate(@Req() req: AuthenticatedRequest, @Param() params: SystemIdParams, @Body() dto: RegisterCertificateDto) {
+    return this.service.registerCertificate(req.credential.system.id, params.id, dto.certificate);
+  }
+
+  @Delete(':id/certificates/:fingerprint')
+  @RequiresGrant(Permission.ManageRegistry)
+  revokeCertificate(@Req() req: AuthenticatedRequest, @Param() params: CertificateParams) {
+    return this.service.revokeCertificate(req.credential.system.id, params.id, params.fingerprint);
   }
 
   @Post(':id/grants')

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, IsNull } from 'typeorm';
 import { Agency } from './agency.entity';
 import { ApiKey } from './api-key.entity';
+import { ClientCertificate } from './client-certificate.entity';
 import { ClientSystem, SystemStatus } from './client-system.entity';
 import { Grant } from './grant.entity';
 
@@ -38,6 +39,12 @@ export class RegistryRepository {
     if (!system) return null;
     const grants = await this.dataSource.getRepository(Grant).findBy({ systemId });
     return { system, grants };
+  }
+
+  /** The active system behind a live registered client certificate, with its grants; null otherwise. */
+  async findCertificateCredential(fingerprint: string): Promise<Credential | null> {
+    const certificate = await this.dataSource.getRepository(ClientCertificate).findOneBy({ fingerprint, revokedAt: IsNull() });
+    return certificate ? this.findSystemCredential(certificate.systemId) : null;
   }
 
   /** Inserts the agencies, or renames them: reference data the seeder keeps in step. */
@@ -95,12 +102,13 @@ export class RegistryRepository {
     return manager.getRepository(ClientSystem).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async findSystemDetails(id: string): Promise<{ system: ClientSystem; keys: ApiKey[]; grants: Grant[] } | null> {
+  async findSystemDetails(id: string): Promise<{ system: ClientSystem; keys: ApiKey[]; grants: Grant[]; certificates: ClientCertificate[] } | null> {
     const system = await this.dataSource.getRepository(ClientSystem).findOneBy({ id });
     if (!system) return null;
     const keys = await this.dataSource.getRepository(ApiKey).find({ where: { systemId: id }, order: { createdAt: 'ASC' } });
     const grants = await this.dataSource.getRepository(Grant).find({ where: { systemId: id }, order: { permission: 'ASC', scope: 'ASC' } });
-    return { system, keys, grants };
+    const certificates = await this.dataSource.getRepository(ClientCertificate).find({ where: { systemId: id }, order: { createdAt: 'ASC' } });
+    return { system, keys, grants, certificates };
   }
 
   async agencyExists(manager: EntityManager, code: string): Promise<boolean> {
@@ -131,6 +139,27 @@ export class RegistryRepository {
     const repository = manager.getRepository(ApiKey);
     await repository.update({ id: keyId }, { revokedAt: () => 'now()' });
     return repository.findOneByOrFail({ id: keyId });
+  }
+
+  /** Null when the certificate is registered already, to any system, revoked or not. */
+  async insertCertificate(manager: EntityManager, certificate: Omit<ClientCertificate, 'createdAt' | 'revokedAt'>): Promise<ClientCertificate | null> {
+    const { fingerprint, systemId, subject, issuer, serialNumber, notBefore, notAfter } = certificate;
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO client_certificates (fingerprint, system_id, subject, issuer, serial_number, not_before, not_after) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      [fingerprint, systemId, subject, issuer, serialNumber, notBefore, notAfter],
+    );
+    return rows.length > 0 ? manager.getRepository(ClientCertificate).findOneByOrFail({ fingerprint }) : null;
+  }
+
+  findCertificateForUpdate(manager: EntityManager, systemId: string, fingerprint: string): Promise<ClientCertificate | null> {
+    return manager.getRepository(ClientCertificate).findOne({ where: { fingerprint, systemId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async revokeCertificate(manager: EntityManager, fingerprint: string): Promise<ClientCertificate> {
+    const repository = manager.getRepository(ClientCertificate);
+    await repository.update({ fingerprint }, { revokedAt: () => 'now()' });
+    return repository.findOneByOrFail({ fingerprint });
   }
 
   /** False when the system already holds the grant. */

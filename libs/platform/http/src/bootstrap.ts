@@ -3,9 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { json, urlencoded } from 'express';
+import type { ServerOptions } from 'node:https';
 import { Logger } from 'nestjs-pino';
 import { ProblemFilter, sendProblem, toProblem } from './problem.filter';
-import { rejectNulCharacters } from './reject-nul';
+import { rejectUnstorableCharacters } from './reject-unstorable';
 import { requireJsonBody } from './require-json';
 
 /** How a service reads request bodies. */
@@ -19,9 +20,14 @@ export interface BodyOptions {
   formBodyPaths?: readonly string[];
 }
 
+/** TLS of a service's own server: its certificate and key, and the CAs that client certificates must chain to. */
+export type HttpsServerOptions = Pick<ServerOptions, 'cert' | 'key' | 'ca' | 'requestCert' | 'rejectUnauthorized'>;
+
 export interface ServiceHttpOptions extends BodyOptions {
   host: string;
   port: number;
+  /** Serves HTTPS with these; plain HTTP without. */
+  https?: HttpsServerOptions;
 }
 
 /**
@@ -40,7 +46,7 @@ export function configureHttp(app: NestExpressApplication, { bodyLimit = '1mb', 
   app.use(json({ limit: bodyLimit, type: ['application/json', 'application/*+json'] }));
   if (formPaths.size > 0) app.use([...formPaths], urlencoded({ extended: false, limit: FORM_BODY_BYTES, parameterLimit: FORM_BODY_BYTES + 1 }));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => sendProblem(res, toProblem(error, req.originalUrl)));
-  app.use(rejectNulCharacters);
+  app.use(rejectUnstorableCharacters);
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));
   app.enableShutdownHooks();
@@ -48,9 +54,9 @@ export function configureHttp(app: NestExpressApplication, { bodyLimit = '1mb', 
 
 /** Boots a service: pino logs, strict JSON, graceful shutdown that drains in-flight work, then listens. */
 export async function startService(module: Type<unknown> | DynamicModule, options: ServiceHttpOptions): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false, httpsOptions: options.https });
   configureHttp(app, options);
   await app.listen(options.port, options.host);
-  new NestLogger('Bootstrap').log(`listening on http://${options.host}:${options.port}`);
+  new NestLogger('Bootstrap').log(`listening on ${options.https ? 'https' : 'http'}://${options.host}:${options.port}`);
   return app;
 }

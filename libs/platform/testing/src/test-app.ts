@@ -2,7 +2,8 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
-import { BodyOptions, configureHttp } from '@lienthong/platform-http';
+import { Dispatcher, fetch as undiciFetch } from 'undici';
+import { BodyOptions, configureHttp, HttpsServerOptions } from '@lienthong/platform-http';
 
 export interface TestApp {
   app: INestApplication;
@@ -10,22 +11,32 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Boots an app module in this process, wired exactly as in production, on a free port. */
-export async function startTestApp(module: DynamicModule, body: BodyOptions = {}): Promise<TestApp> {
-  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
-  configureHttp(app, body);
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  return { app, baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };
+export interface TestAppOptions extends BodyOptions {
+  /** Serves HTTPS with these, as startService does. */
+  https?: HttpsServerOptions;
 }
 
-/** fetch with a JSON body; answers the status, headers and parsed JSON body. */
-export async function request(url: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-  const response = await fetch(url, {
+/** Boots an app module in this process, wired exactly as in production, on a free port. */
+export async function startTestApp(module: DynamicModule, options: TestAppOptions = {}): Promise<TestApp> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false, httpsOptions: options.https });
+  configureHttp(app, options);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return { app, baseUrl: `${options.https ? 'https' : 'http'}://127.0.0.1:${port}`, close: () => app.close() };
+}
+
+/**
+ * fetch with a JSON body; answers the status, headers and parsed JSON body. A dispatcher (an undici Agent with TLS
+ * options: the CA to trust, a client certificate) goes with undici's own fetch: Node's built-in fetch refuses a
+ * dispatcher of another undici version.
+ */
+export async function request(url: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; dispatcher?: Dispatcher } = {}) {
+  const sent = {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
     headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
     body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
-  });
+  };
+  const response = init.dispatcher ? await undiciFetch(url, { ...sent, dispatcher: init.dispatcher }) : await fetch(url, sent);
   const text = await response.text();
   let json: unknown;
   try {
