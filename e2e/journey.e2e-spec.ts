@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { CIVIL_REGISTRY_SYSTEM, DOSSIER_LOOKUP_SERVICE, oneStopSystemOf } from '@lienthong/domain-registry';
 import { REPO_ROOT, request, waitFor } from '@lienthong/platform-testing';
 import { Backbone, submission } from './support/backbone';
 
@@ -82,6 +83,42 @@ describe('the first journey, every app a separate process on real Kafka, Postgre
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     }
     expect(await count()).toBe(before);
+  });
+});
+
+describe("synchronous calls of legacy systems' services, X-Road style", () => {
+  const lookup = (province: string, code: string) => `/v1/systems/${oneStopSystemOf(province)}/services/${DOSSIER_LOOKUP_SERVICE}/${code}`;
+  const byCivilRegistry = { headers: backbone.keyOf(CIVIL_REGISTRY_SYSTEM) };
+  const fault = (province: string, mode: string) => request(`${backbone.apps.url('legacy-sim')}/control/one-stop/${province}/fault`, { method: 'PUT', body: { mode } });
+
+  it("the civil registry looks a dossier up in the province's one-stop system: gateway → connector → legacy-sim", async () => {
+    const submitted = await backbone.gateway('/v1/dossiers', { body: submission(`${run}-lookup`, `lookup-${run}@example.vn`) });
+    const code = submitted.body.code as string;
+    await waitFor(async () => (await backbone.dossierStatus(code)) === 4, `${code} at status 4`, 30000);
+    const found = await backbone.gateway(lookup('H56', code), byCivilRegistry);
+    expect(found.status).toBe(200);
+    expect(found.body).toMatchObject({ error_code: 0, result: { MaHoSo: code, TrangThaiHoSo: 4 } });
+    const unknown = await backbone.gateway(lookup('H56', '000.00.06.H56-261123-9999'), byCivilRegistry);
+    expect(unknown.body).toMatchObject({ error_code: -1 });
+    expect((await backbone.gateway(lookup('H56', code), { headers: backbone.keyOf('VN/COM/0100112437/VCB') })).status).toBe(403);
+  });
+
+  it('answers 504 for a slow province, refuses a province that is down with 503 once its circuit opens, and calls it again once it recovers', async () => {
+    try {
+      await fault('H41', 'slow');
+      expect((await backbone.gateway(lookup('H41', 'x'), byCivilRegistry)).status).toBe(504);
+      await fault('H41', 'down');
+      const refused = await waitFor(async () => {
+        const res = await backbone.gateway(lookup('H41', 'x'), byCivilRegistry);
+        expect([502, 503]).toContain(res.status);
+        return res.status === 503 ? res : undefined;
+      }, 'the circuit of H41 to open', 20000);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(refused.body).toMatchObject({ system: oneStopSystemOf('H41'), service: DOSSIER_LOOKUP_SERVICE, errorSide: 'provider' });
+    } finally {
+      await fault('H41', 'none');
+    }
+    await waitFor(async () => (await backbone.gateway(lookup('H41', 'x'), byCivilRegistry)).status === 200, 'H41 called again', 20000);
   });
 });
 

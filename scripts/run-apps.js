@@ -2,7 +2,7 @@
 // how to use the backbone. Ctrl-C stops them all; each finishes its in-flight work first.
 const { concurrently } = require('concurrently');
 const { APPS, appCommand } = require('./app-command');
-const { demoApiKeyOf, NATIONAL_PORTAL_SYSTEM, OPERATOR_SYSTEM } = require('../dist/libs/domain/registry/src');
+const { CIVIL_REGISTRY_SYSTEM, demoApiKeyOf, NATIONAL_PORTAL_SYSTEM, OPERATOR_SYSTEM } = require('../dist/libs/domain/registry/src');
 
 const quote = (s) => (/^[\w./:=@-]+$/.test(s) ? s : `'${s}'`);
 const { result } = concurrently(
@@ -52,6 +52,9 @@ async function banner() {
      -H 'x-api-key: ${key}' -d '${body}'
  Follow it (status 1 → 2 → 4 within seconds):
    curl -s http://127.0.0.1:3000/v1/dossiers/<code> -H 'x-api-key: ${key}'
+ Look it up in Thanh Hóa's one-stop system as the civil registry would (through the connector, X-Road style):
+   curl -s http://127.0.0.1:3000/v1/systems/VN/GOV/000.00.00.H56/MOTCUA/services/tra-cuu-ho-so/<code> \\
+     -H 'x-api-key: ${demoApiKeyOf(secret, CIVIL_REGISTRY_SYSTEM)}'
  E-mails the applicant received (SMTP sink of legacy-sim):
    curl -s 'http://127.0.0.1:3006/smtp/messages?to=an.nguyen@example.vn'
  Ctrl-C stops every app (Kafka keeps running: npm run infra:down stops it).

@@ -14,11 +14,16 @@ export class Backbone {
     DELIVERY_BACKOFF_CAP_MS: '2000',
     NOTIFY_BACKOFF_BASE_MS: '200',
     NOTIFY_BACKOFF_CAP_MS: '2000',
+    // legacy-sim's slow fault answers after 3 s: a lookup times out, and a few failures open a circuit
+    SERVICE_CALL_TIMEOUT_MS: '1000',
+    BREAKER_MIN_CALLS: '3',
+    BREAKER_RESET_MS: '2000',
     LOG_LEVEL: 'info',
   });
   readonly db = new Client({ connectionString: TEST_DATABASE_URL });
   readonly portalKey = { 'x-api-key': demoApiKeyOf(SECRET, NATIONAL_PORTAL_SYSTEM) };
-  readonly provinceKey = (province: string) => ({ 'x-api-key': demoApiKeyOf(SECRET, oneStopSystemOf(province)) });
+  readonly keyOf = (system: string) => ({ 'x-api-key': demoApiKeyOf(SECRET, system) });
+  readonly provinceKey = (province: string) => this.keyOf(oneStopSystemOf(province));
 
   async start(): Promise<void> {
     await this.db.connect();

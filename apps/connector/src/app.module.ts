@@ -10,6 +10,10 @@ import { DeliveryService } from './deliveries/delivery.service';
 import { DeliveryWorker } from './deliveries/delivery.worker';
 import { DossierSubmittedConsumer } from './deliveries/dossier-submitted.consumer';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
+import { ServiceCallTimeouts1764100000000 } from './migrations/1764100000000-service-call-timeouts';
+import { CircuitBreakers } from './service-calls/circuit-breakers';
+import { ServiceCallService } from './service-calls/service-call.service';
+import { ServiceCallsController } from './service-calls/service-calls.controller';
 import { ConnectedSystem } from './systems/connected-system.entity';
 import { DemoSystemsSeeder } from './systems/demo-systems.seeder';
 import { SystemCredentials } from './systems/system-credentials';
@@ -25,10 +29,10 @@ export class AppModule {
         ServiceCoreModule.forService({
           name: 'connector',
           config,
-          database: { schema: 'connector', entities: [ConnectedSystem, Delivery], migrations: [Initial1764000000000] },
+          database: { schema: 'connector', entities: [ConnectedSystem, Delivery], migrations: [Initial1764000000000, ServiceCallTimeouts1764100000000] },
         }),
       ],
-      controllers: [SystemsController, DeliveriesController],
+      controllers: [SystemsController, DeliveriesController, ServiceCallsController],
       providers: [
         { provide: ConnectorEnv, useValue: config },
         SystemRepository,
@@ -40,6 +44,8 @@ export class AppModule {
         DeliveryService,
         DossierSubmittedConsumer,
         DeliveryWorker,
+        CircuitBreakers,
+        ServiceCallService,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { demoLegacyPasswordOf } from '@lienthong/domain-registry';
 
 export interface ReceivedSync {
@@ -19,14 +20,19 @@ const readJson = async (req: IncomingMessage): Promise<Record<string, unknown>> 
 
 /**
  * Plays the provincial one-stop systems at `<baseUrl>/<province>/`: the DVCQG session login, DongBoHoSoMC
- * answering "đã tồn tại" to a repeated create, and a switch that makes a province answer 503.
+ * answering "đã tồn tại" to a repeated create, TraCuuHoSo looking up what it holds, and switches that make a
+ * province answer 503 or answer late.
  */
 export class FakeOneStop {
   readonly syncs: ReceivedSync[] = [];
+  readonly lookups: { province: string; body: Record<string, unknown> }[] = [];
   readonly logins = new Map<string, number>();
+  /** Every request that reached a province, answered or not. */
+  readonly requests = new Map<string, number>();
   private readonly down = new Set<string>();
+  private readonly delays = new Map<string, number>();
   private readonly sessions = new Map<string, string>();
-  private readonly held = new Set<string>();
+  private readonly held = new Map<string, Record<string, unknown>>();
   private server: Server | undefined;
   baseUrl = '';
 
@@ -47,6 +53,16 @@ export class FakeOneStop {
     else this.down.delete(province);
   }
 
+  /** Makes a province answer every call after `ms` (0: at once). */
+  setDelay(province: string, ms: number): void {
+    this.delays.set(province, ms);
+  }
+
+  /** A dossier the province holds, as if it had been synced. */
+  hold(province: string, record: Record<string, unknown>): void {
+    this.held.set(`${province}|${String(record.MaHoSo)}`, record);
+  }
+
   /** Forgets every session, as a restarted one-stop system would. */
   expireSessions(): void {
     this.sessions.clear();
@@ -60,10 +76,13 @@ export class FakeOneStop {
     const [, root, province, service] = (req.url ?? '').split('/');
     const answer = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (req.method !== 'POST' || root !== 'one-stop' || !province) return answer(404, { error: 'not found' });
+    this.requests.set(province, (this.requests.get(province) ?? 0) + 1);
     if (this.down.has(province)) return answer(503, { error: 'unavailable' });
     const body = await readJson(req);
+    await sleep(this.delays.get(province) ?? 0);
     if (service === 'login') return answer(200, this.login(province, body));
     if (service === 'DongBoHoSoMC') return answer(200, this.sync(province, body));
+    if (service === 'TraCuuHoSo') return answer(200, this.lookup(province, body));
     return answer(404, { error: 'unknown service' });
   }
 
@@ -86,8 +105,15 @@ export class FakeOneStop {
       this.syncs.push({ ...received, answer: 'already-exists' });
       return { error_code: -1, message: `Hồ sơ ${String(record.MaHoSo)} đã tồn tại` };
     }
-    this.held.add(key);
+    this.held.set(key, record);
     this.syncs.push({ ...received, answer: 'accepted' });
     return { error_code: '0', message: 'Thành công' };
+  }
+
+  private lookup(province: string, body: Record<string, unknown>) {
+    if (this.sessions.get(String(body.session)) !== province) return { error_code: -2, message: 'Phiên làm việc không hợp lệ' };
+    this.lookups.push({ province, body });
+    const record = this.held.get(`${province}|${String(body.MaHoSo)}`);
+    return record ? { error_code: 0, result: record } : { error_code: -1, message: `Không tìm thấy hồ sơ ${String(body.MaHoSo)}` };
   }
 }

@@ -2,7 +2,7 @@ import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { PROVINCES } from '@lienthong/domain-dossier';
-import { demoApiKeyOf, lgspSystemOf, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf, OPERATOR_SYSTEM, participantCatalogue } from '@lienthong/domain-registry';
+import { demoApiKeyOf, DOSSIER_LOOKUP_SERVICE, lgspSystemOf, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf, OPERATOR_SYSTEM, participantCatalogue } from '@lienthong/domain-registry';
 import { loadConfig } from '@lienthong/platform-config';
 import { request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
@@ -10,6 +10,7 @@ import { GatewayEnv } from '../src/config';
 import { GATEWAY_BODIES } from '../src/http-bodies';
 import { demoClientSecretOf } from '../src/oauth/demo-client-secrets.seeder';
 import { controllerRoutesOf, expressRoutesOf, inPool, isGranted, ServedRoute } from './authorization-matrix.support';
+import { TestPki } from './test-pki.support';
 
 const SECRET = 'authorization-matrix-int-spec';
 const apiKeyOf = (system: string) => ({ 'x-api-key': demoApiKeyOf(SECRET, system) });
@@ -35,17 +36,32 @@ const OPEN_ROUTES = ['GET /.well-known/jwks.json', 'POST /oauth/token'];
 const isPublic = (key: string) => / (\/v1\/|\/oauth\/token$|\/\.well-known\/jwks\.json$)/.test(key);
 const CONCURRENCY = 16;
 
-/** One concrete call of a route; `province` is where its data lives, as the route's grant scope must match it. */
+/** One concrete call of a route; `scope` is what the route's grant must cover: where its data lives (a province), or the provider's service called. */
 interface Probe {
   path: string;
-  province?: string;
+  scope?: string;
   body?: unknown;
 }
+
+const LEGACY_SERVICE = '/v1/systems/:instance/:memberClass/:memberCode/:subsystem/services/:service';
+/** A province's dossier lookup, and a service of its one-stop system nobody is granted. */
+const legacyServiceProbes = (body?: unknown, rest: (province: string) => string = () => ''): Probe[] =>
+  PROBED_PROVINCES.flatMap((province) =>
+    [DOSSIER_LOOKUP_SERVICE, 'unlisted-service'].map((service) => ({
+      path: `/v1/systems/${oneStopSystemOf(province)}/services/${service}${rest(province)}`,
+      scope: `${oneStopSystemOf(province)}/${service}`,
+      body,
+    })),
+  );
 
 /** Set up through the operator API before the matrix, so that the operator's own calls find what they act on. */
 interface Fixtures {
   keyId: string;
   clientSecretId: string;
+  /** Registered to TARGET, for the operator to revoke. */
+  certificateFingerprint: string;
+  /** Not registered yet, for the operator to register. */
+  newCertificate: string;
 }
 
 /** How to call each public route; a route missing here (or a stale entry) fails the test. */
@@ -53,15 +69,19 @@ function probesOf(fixtures: Fixtures): Record<string, (system: string) => Probe[
   const inEachProvince = (probe: (province: string) => Probe) => () => PROBED_PROVINCES.map(probe);
   return {
     'POST /v1/dossiers': () => [
-      ...PROBED_PROVINCES.map((province) => ({ path: '/v1/dossiers', province, body: { agencyCode: AGENCY[province], summary: 'Hồ sơ' } })),
+      ...PROBED_PROVINCES.map((province) => ({ path: '/v1/dossiers', scope: province, body: { agencyCode: AGENCY[province], summary: 'Hồ sơ' } })),
       // no agency, so no province to match: only a grant everywhere covers it
       { path: '/v1/dossiers', body: { summary: 'Hồ sơ' } },
     ],
     'GET /v1/dossiers/:code': () => [
-      ...PROBED_PROVINCES.map((province) => ({ path: `/v1/dossiers/${DOSSIER[province]}`, province })),
+      ...PROBED_PROVINCES.map((province) => ({ path: `/v1/dossiers/${DOSSIER[province]}`, scope: province })),
       { path: '/v1/dossiers/not-a-dossier-code' },
     ],
-    'POST /v1/dossiers/:code/status': inEachProvince((province) => ({ path: `/v1/dossiers/${DOSSIER[province]}/status`, province, body: { status: 2 } })),
+    'POST /v1/dossiers/:code/status': inEachProvince((province) => ({ path: `/v1/dossiers/${DOSSIER[province]}/status`, scope: province, body: { status: 2 } })),
+    [`GET ${LEGACY_SERVICE}`]: () => legacyServiceProbes(),
+    [`POST ${LEGACY_SERVICE}`]: () => legacyServiceProbes({ MaHoSo: DOSSIER.H56 }),
+    [`GET ${LEGACY_SERVICE}/*path`]: () => legacyServiceProbes(undefined, (province) => `/${DOSSIER[province]}`),
+    [`POST ${LEGACY_SERVICE}/*path`]: () => legacyServiceProbes({}, (province) => `/${DOSSIER[province]}`),
     'GET /v1/procedures': () => [{ path: '/v1/procedures?q=khai%20sinh' }],
     'GET /v1/procedures/:code': () => [{ path: '/v1/procedures/1.001234' }],
     'GET /v1/operator/systems': () => [{ path: '/v1/operator/systems?kind=one-stop' }],
@@ -71,6 +91,8 @@ function probesOf(fixtures: Fixtures): Record<string, (system: string) => Probe[
     'POST /v1/operator/systems/:id/activate': () => [{ path: systemPath(TO_ACTIVATE, '/activate'), body: {} }],
     'POST /v1/operator/systems/:id/keys': () => [{ path: systemPath(TARGET, '/keys'), body: {} }],
     'DELETE /v1/operator/systems/:id/keys/:keyId': () => [{ path: systemPath(TARGET, `/keys/${fixtures.keyId}`) }],
+    'POST /v1/operator/systems/:id/certificates': () => [{ path: systemPath(TARGET, '/certificates'), body: { certificate: fixtures.newCertificate } }],
+    'DELETE /v1/operator/systems/:id/certificates/:fingerprint': () => [{ path: systemPath(TARGET, `/certificates/${fixtures.certificateFingerprint}`) }],
     'POST /v1/operator/systems/:id/grants': () => [{ path: systemPath(TARGET, '/grants'), body: { permission: 'procedure:read', scope: 'H56' } }],
     'DELETE /v1/operator/systems/:id/grants/:permission/:scope': () => [{ path: systemPath(TARGET, `/grants/${encodeURIComponent('dossier:read')}/H26`) }],
     'POST /v1/operator/systems/:id/client-secrets': () => [{ path: systemPath(TARGET, '/client-secrets'), body: {} }],
@@ -83,7 +105,7 @@ function probesOf(fixtures: Fixtures): Record<string, (system: string) => Probe[
   };
 }
 
-/** Plays intake and the catalogue: answers every call with 200. */
+/** Plays intake, the catalogue and the connector: answers every call with 200. */
 function startUpstream(): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     req.resume();
@@ -107,6 +129,7 @@ describe('authorisation matrix: every seeded system × every public route (real 
   let routes: ServedRoute[];
   let probes: Record<string, (system: string) => Probe[]>;
   let suspendedCallerKey: string;
+  const pki = new TestPki();
 
   const call = (method: string, probe: Probe, headers: Record<string, string>) => request(`${gateway.baseUrl}${probe.path}`, { method, body: probe.body, headers });
   const operator = async (path: string, body?: unknown) => {
@@ -119,7 +142,7 @@ describe('authorisation matrix: every seeded system × every public route (real 
   beforeAll(async () => {
     upstream = await startUpstream();
     // the rate limit is not under test here: 16 calls in flight from one system must never meet it
-    const env = { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: upstream.url, CATALOGUE_URL: upstream.url, RATE_LIMIT_PER_SECOND: '1000000' };
+    const env = { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: upstream.url, CATALOGUE_URL: upstream.url, CONNECTOR_URL: upstream.url, RATE_LIMIT_PER_SECOND: '1000000' };
     gateway = await startTestApp(AppModule.register(loadConfig(GatewayEnv, env)), GATEWAY_BODIES);
     routes = controllerRoutesOf(gateway.app).filter(({ key }) => isPublic(key));
 
@@ -128,13 +151,21 @@ describe('authorisation matrix: every seeded system × every public route (real 
     await operator(systemPath(TARGET, '/grants'), { permission: 'dossier:read', scope: 'H26' });
     const key = await operator(systemPath(TARGET, '/keys'), {});
     const clientSecret = await operator(systemPath(TARGET, '/client-secrets'), {});
-    probes = probesOf({ keyId: String(key.id), clientSecretId: String(clientSecret.id) });
+    const clientCa = pki.authority('matrix-client-ca');
+    const certificate = await operator(systemPath(TARGET, '/certificates'), { certificate: pki.issue(clientCa, 'matrix-registered').cert });
+    probes = probesOf({
+      keyId: String(key.id),
+      clientSecretId: String(clientSecret.id),
+      certificateFingerprint: String(certificate.fingerprint),
+      newCertificate: pki.issue(clientCa, 'matrix-new').cert,
+    });
 
     suspendedCallerKey = String((await operator(systemPath(SUSPENDED_CALLER, '/keys'), {})).apiKey);
     await operator(systemPath(SUSPENDED_CALLER, '/grants'), { permission: 'procedure:read', scope: '*' });
   }, 90000);
 
   afterAll(async () => {
+    pki.remove();
     await gateway?.close();
     upstream?.server.close();
   }, 30000);
@@ -177,7 +208,7 @@ describe('authorisation matrix: every seeded system × every public route (real 
           caller,
           route,
           probe,
-          expected: !route.grant || isGranted(grantsOf(caller.system), route.grant.permission, probe.province) ? 'pass' : '403',
+          expected: !route.grant || isGranted(grantsOf(caller.system), route.grant.permission, probe.scope) ? 'pass' : '403',
         })),
       ),
     );

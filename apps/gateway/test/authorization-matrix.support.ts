@@ -43,9 +43,16 @@ export function expressRoutesOf(app: INestApplication): string[] {
   );
 }
 
-/** The rule the guard must implement, stated independently: a grant names the permission and covers the province. */
-export const isGranted = (grants: { permission: string; scope: string }[], permission: string, province: string | undefined): boolean =>
-  grants.some((g) => g.permission === permission && (g.scope === EVERYWHERE || (province !== undefined && g.scope === province)));
+/**
+ * The rule the guard must implement, stated independently: a grant names the permission and covers the scope of the call
+ * (its province, or the provider's service called), as the same scope, everywhere ('*') or all the provider's services.
+ */
+export const isGranted = (grants: { permission: string; scope: string }[], permission: string, scope: string | undefined): boolean =>
+  grants.some(
+    (g) =>
+      g.permission === permission &&
+      (g.scope === EVERYWHERE || (scope !== undefined && (g.scope === scope || (g.scope.endsWith('/*') && scope.startsWith(g.scope.slice(0, -1)) && !scope.slice(g.scope.length - 1).includes('/'))))),
+  );
 
 /** Runs `work` over the items with at most `concurrency` in flight, answering the results in the items' order. */
 export async function inPool<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {

@@ -15,8 +15,8 @@ import { expressRoutesOf } from './authorization-matrix.support';
 
 /** The public routes: what a connected system calls; /health, /metrics and /docs are not among them. */
 const isPublic = (key: string) => / (\/v1\/|\/oauth\/token$|\/\.well-known\/jwks\.json$)/.test(key);
-/** Express names a path parameter `:code`, OpenAPI `{code}`. */
-const asTemplate = (key: string) => key.replace(/:(\w+)/g, '{$1}');
+/** Express names a path parameter `:code` and a wildcard `*path`, OpenAPI both `{code}`, `{path}`. */
+const asTemplate = (key: string) => key.replace(/[:*](\w+)/g, '{$1}');
 const pointer = (...parts: string[]) => `#/${parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
 /** The package's own command: it is an ES module, which Jest's CommonJS runtime cannot load in-process. */
 const VALIDATOR_CLI = require.resolve('@seriousme/openapi-schema-validator/bin/validate-api-cli.js');
@@ -95,7 +95,7 @@ describe('gateway: OpenAPI 3.1 at /docs, complete for every public route', () =>
       for (const [method, op] of Object.entries(item)) {
         const declared = (op.parameters ?? []).map(resolve).filter((p) => p.in === 'path').map((p) => p.name).sort();
         expect({ op: `${method} ${path}`, params: declared }).toEqual({ op: `${method} ${path}`, params: inPath });
-        if (path.startsWith('/v1/')) expect({ op: `${method} ${path}`, security: op.security }).toEqual({ op: `${method} ${path}`, security: [{ apiKey: [] }, { oauth2: [] }, { bearerToken: [] }] });
+        if (path.startsWith('/v1/')) expect({ op: `${method} ${path}`, security: op.security }).toEqual({ op: `${method} ${path}`, security: [{ apiKey: [] }, { oauth2: [] }, { bearerToken: [] }, { mutualTLS: [] }] });
       }
     }
   });

@@ -3,7 +3,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 /** How the connector talks to a system; each protocol has one adapter. */
 export type SystemProtocol = 'DVCQG_SESSION';
 
-/** A legacy system the connector delivers to. Its secret is never stored here, only how to obtain it. */
+/** A legacy system the connector delivers to and calls services of. Its secret is never stored here, only how to obtain it. */
 @Entity({ name: 'systems' })
 export class ConnectedSystem {
   /** X-Road style id, e.g. VN/GOV/000.00.00.H56/MOTCUA */
@@ -32,6 +32,10 @@ export class ConnectedSystem {
   /** Where the password comes from, e.g. 'demo-seed' (derived from DEMO_SEED_SECRET at use time). */
   @Column({ name: 'credentials_ref' })
   credentialsRef: string;
+
+  /** How long a client's call of one of its services may take; null: SERVICE_CALL_TIMEOUT_MS. */
+  @Column({ name: 'call_timeout_ms', type: 'integer', nullable: true })
+  callTimeoutMs: number | null;
 
   @Column('boolean')
   enabled: boolean;

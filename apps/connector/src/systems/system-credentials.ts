@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { demoLegacyPasswordOf } from '@lienthong/domain-registry';
-import { DeliveryError } from '../adapters/delivery-error';
+import { LegacyCallError } from '../adapters/legacy-call-error';
 import { ConnectorEnv } from '../config';
 import type { ConnectedSystem } from './connected-system.entity';
 
@@ -16,6 +16,6 @@ export class SystemCredentials {
     if (system.credentialsRef === DEMO_CREDENTIALS_REF && system.provinceCode) {
       return demoLegacyPasswordOf(this.config.DEMO_SEED_SECRET, system.provinceCode);
     }
-    throw new DeliveryError(`no way to obtain the password of ${system.code} (credentials reference "${system.credentialsRef}")`);
+    throw new LegacyCallError(`no way to obtain the password of ${system.code} (credentials reference "${system.credentialsRef}")`);
   }
 }

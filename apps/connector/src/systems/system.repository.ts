@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConnectedSystem } from './connected-system.entity';
 
-export type SystemRegistration = Omit<ConnectedSystem, 'enabled' | 'createdAt'>;
+export type SystemRegistration = Omit<ConnectedSystem, 'enabled' | 'callTimeoutMs' | 'createdAt'>;
 
 @Injectable()
 export class SystemRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Registers or refreshes systems; an operator's enabled/disabled choice survives the refresh. */
+  /** Registers or refreshes systems; an operator's enabled/disabled choice and timeout survive the refresh. */
   async upsert(systems: SystemRegistration[]): Promise<void> {
     await this.dataSource
       .createQueryBuilder()

@@ -19,6 +19,7 @@ export class SystemsController {
         endpoint: s.endpoint,
         username: s.username,
         credentialsRef: s.credentialsRef,
+        callTimeoutMs: s.callTimeoutMs,
         enabled: s.enabled,
         createdAt: s.createdAt.toISOString(),
       })),

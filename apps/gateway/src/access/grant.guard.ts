@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { Credential } from '../registry/registry.repository';
-import { EVERYWHERE } from '../registry/permissions';
+import { describeScope, grantCovers } from '../registry/grant-scope';
 import { AccessException, AccessProblem } from './access.exception';
 import { REQUIRED_GRANT, RequiredGrant } from './grant.decorator';
 import { ClientRateLimiter } from './client-rate-limiter';
@@ -12,7 +12,8 @@ export type AuthenticatedRequest = Request & { credential: Credential };
 
 /**
  * Authenticates the caller, then allows the call only when one of its grants names the route's permission
- * and covers the province the data belongs to. A route without a declared grant is refused: deny by default.
+ * and covers the call's scope (the province the data belongs to, or the provider's service called). A route
+ * without a declared grant is refused: deny by default.
  */
 @Injectable()
 export class GrantGuard implements CanActivate {
@@ -28,11 +29,9 @@ export class GrantGuard implements CanActivate {
     const required = this.reflector.get<RequiredGrant | undefined>(REQUIRED_GRANT, context.getHandler());
     if (!required) throw new AccessException(AccessProblem.NotGranted, 'this route is not open to any system');
     const scope = required.scopeOf(req);
-    const granted = credential.grants.some(
-      (g) => g.permission === required.permission && (g.scope === EVERYWHERE || (scope !== undefined && g.scope === scope)),
-    );
+    const granted = credential.grants.some((g) => g.permission === required.permission && grantCovers(g.scope, scope));
     if (!granted) {
-      const where = scope ? ` for province ${scope}` : '';
+      const where = scope ? ` ${describeScope(scope)}` : '';
       throw new AccessException(AccessProblem.NotGranted, `${credential.system.id} holds no ${required.permission} grant${where}`, {
         permission: required.permission,
         scope: scope ?? null,

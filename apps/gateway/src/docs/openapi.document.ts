@@ -1,10 +1,12 @@
-import { SYSTEM_KINDS } from '@lienthong/domain-registry';
+import { DOSSIER_LOOKUP_SERVICE, SYSTEM_KINDS } from '@lienthong/domain-registry';
 import { PROBLEM_CONTENT_TYPE } from '@lienthong/platform-http';
 import { TOKEN_PATH } from '../oauth/token.controller';
+import { CERTIFICATE_FINGERPRINT } from '../registry/operator-registry.dto';
+import { SYSTEM_ID_PARTS } from '../registry/operator-registry.dto';
 import { Permission } from '../registry/permissions';
 import * as ex from './openapi.examples';
 import { Example } from './openapi.examples';
-import { JsonSchema, ref, SCHEMAS, SCOPE_PATTERN, SYSTEM_ID_PATTERN } from './openapi.schemas';
+import { JsonSchema, ref, SCHEMAS, SCOPE_PATTERN, SERVICE_CODE_PATTERN, SYSTEM_ID_PATTERN } from './openapi.schemas';
 
 type Method = 'get' | 'post' | 'delete';
 type ProblemName = keyof typeof ex.problems;
@@ -55,6 +57,7 @@ const STATUS_TEXT: Record<number, string> = {
   422: 'Well-formed but not acceptable',
   429: 'Over the rate limit',
   502: 'The providing service is unavailable',
+  503: 'The providing system is refused for a while after repeated failures',
   504: 'The providing service did not answer in time',
 };
 
@@ -75,6 +78,7 @@ function problemResponses(names: ProblemName[]): Record<string, Response> {
   }
   if (names.includes('keyInFlight')) byStatus['409'].headers = { 'Retry-After': header('Retry-After') };
   if (byStatus['429']) byStatus['429'].headers = { 'Retry-After': header('Retry-After'), ...RATE_LIMIT_HEADERS };
+  if (byStatus['503']) byStatus['503'].headers = { 'Retry-After': header('Retry-After') };
   return byStatus;
 }
 
@@ -94,7 +98,7 @@ interface GuardedOperation {
 }
 
 /**
- * An operation behind GrantGuard under /v1: any of the three credentials, the grant it needs, the quota and exchange
+ * An operation behind GrantGuard under /v1: any of the four credentials, the grant it needs, the quota and exchange
  * record headers on every answer, Idempotency-Key on POST, and the refusals every such route can answer.
  */
 function guarded(method: Method, op: GuardedOperation): Operation {
@@ -124,7 +128,7 @@ function guarded(method: Method, op: GuardedOperation): Operation {
     summary: op.summary,
     description: `${op.description ? `${op.description}\n\n` : ''}Needs a grant of \`${op.permission}\`.`,
     tags: [op.tag],
-    security: [{ apiKey: [] }, { oauth2: [] }, { bearerToken: [] }],
+    security: [{ apiKey: [] }, { oauth2: [] }, { bearerToken: [] }, { mutualTLS: [] }],
     parameters: [...(op.parameters ?? []), ...(op.proxied ? [param('ActingUser')] : []), ...(post ? [param('IdempotencyKey')] : [])],
     ...(op.requestBody ? { requestBody: op.requestBody } : {}),
     responses: { ...responses, ...problemResponses(problems) },
@@ -138,10 +142,31 @@ const PROCEDURES = 'Procedures';
 const OAUTH = 'OAuth2';
 const REGISTRY = 'Operators: registry';
 const EXCHANGES = 'Operators: exchanges';
+const LEGACY = 'Legacy services';
 
 const query = (name: string, schema: JsonSchema, description?: string): Parameter => ({ name, in: 'query', schema, ...(description ? { description } : {}) });
 const PAGE = [param('Page'), param('PageSize')];
 const dateTimeWithZone = { type: 'string', format: 'date-time' };
+
+/** A call of a provider's service through the connector, with or without the path after the service. */
+function legacyServiceCall(method: 'get' | 'post', withPath: boolean): Operation {
+  return guarded(method, {
+    operationId: `${method}LegacyService${withPath ? 'WithPath' : ''}`,
+    summary: `Call a service of a legacy system (${method.toUpperCase()}${withPath ? ', with a path after the service' : ''})`,
+    description:
+      "X-Road's REST form: the provider is named by its four id parts. The grant must cover the provider's service (`<system id>/<service>`, or `<system id>/*` " +
+      "for all its services). The connector calls the system within the system's timeout, through its circuit breaker, and the system's answer comes back unchanged. " +
+      `\`${DOSSIER_LOOKUP_SERVICE}\` of a one-stop system looks a dossier up by its code: \`…/${DOSSIER_LOOKUP_SERVICE}/{code}\`, or a POST of \`{"MaHoSo": code}\` to \`…/${DOSSIER_LOOKUP_SERVICE}\`.`,
+    tag: LEGACY,
+    permission: Permission.CallService,
+    parameters: [param('Instance'), param('MemberClass'), param('MemberCode'), param('Subsystem'), param('Service'), ...(withPath ? [param('ServicePath')] : [])],
+    ...(method === 'post' ? { requestBody: { required: false, content: json('LegacyServiceCall', { lookup: ex.lookupDossier }) } } : {}),
+    answers: { '200': { description: "The legacy system's answer, unchanged", schema: 'LegacyAnswer', examples: { found: ex.legacyDossierFound, refused: ex.legacyDossierUnknown } } },
+    problems: ['notGrantedService', 'unknownLegacySystem', 'unknownService', 'invalidServiceCall', 'legacyUnavailable', 'legacyCircuitOpen', 'legacyTimeout'],
+    proxied: true,
+  });
+}
+const LEGACY_SERVICE = '/v1/systems/{instance}/{memberClass}/{memberCode}/{subsystem}/services/{service}';
 
 const paths: OpenApiDocument['paths'] = {
   '/v1/dossiers': {
@@ -214,6 +239,8 @@ const paths: OpenApiDocument['paths'] = {
       proxied: true,
     }),
   },
+  [LEGACY_SERVICE]: { get: legacyServiceCall('get', false), post: legacyServiceCall('post', false) },
+  [`${LEGACY_SERVICE}/{path}`]: { get: legacyServiceCall('get', true), post: legacyServiceCall('post', true) },
   [TOKEN_PATH]: {
     post: {
       operationId: 'issueToken',
@@ -274,7 +301,7 @@ const paths: OpenApiDocument['paths'] = {
   '/v1/operator/systems/{id}': {
     get: guarded('get', {
       operationId: 'getSystem',
-      summary: 'Read a system with its API keys and grants',
+      summary: 'Read a system with its API keys, grants and client certificates',
       tag: REGISTRY,
       permission: Permission.ManageRegistry,
       parameters: [param('SystemId')],
@@ -329,16 +356,47 @@ const paths: OpenApiDocument['paths'] = {
       problems: ['unknownKey'],
     }),
   },
-  '/v1/operator/systems/{id}/grants': {
+  '/v1/operator/systems/{id}/certificates': {
     post: guarded('post', {
-      operationId: 'addGrant',
-      summary: 'Grant a permission, everywhere or in one province',
+      operationId: 'registerClientCertificate',
+      summary: 'Register a client certificate for mutual TLS',
+      description:
+        'The certificate then stands for the system on a TLS connection to a gateway that asks for client certificates, provided it chains to the client CA. ' +
+        'A CA certificate, an expired one or one registered before (even revoked) is refused.',
       tag: REGISTRY,
       permission: Permission.ManageRegistry,
       parameters: [param('SystemId')],
-      requestBody: body('AddGrant', ex.addGrant),
+      requestBody: body('RegisterClientCertificate', ex.registerCertificate),
+      answers: { '201': { description: 'Registered', schema: 'ClientCertificate', examples: { registered: ex.certificateRegistered } } },
+      problems: ['unknownSystem', 'invalidCertificate', 'certificateExpired', 'certificateExists'],
+    }),
+  },
+  '/v1/operator/systems/{id}/certificates/{fingerprint}': {
+    delete: guarded('delete', {
+      operationId: 'revokeClientCertificate',
+      summary: 'Revoke a client certificate',
+      description: 'Refused on every gateway instance within seconds, on connections already open too.',
+      tag: REGISTRY,
+      permission: Permission.ManageRegistry,
+      parameters: [
+        param('SystemId'),
+        { name: 'fingerprint', in: 'path', required: true, description: 'SHA-256 of the DER certificate, lowercase hex', schema: { type: 'string', pattern: CERTIFICATE_FINGERPRINT.source } },
+      ],
+      answers: { '200': { description: 'Revoked', schema: 'ClientCertificate', examples: { revoked: ex.certificateRevoked } } },
+      problems: ['unknownCertificate', 'certificateRevoked'],
+    }),
+  },
+  '/v1/operator/systems/{id}/grants': {
+    post: guarded('post', {
+      operationId: 'addGrant',
+      summary: "Grant a permission, everywhere, in one province, or on a provider's services",
+      description: `\`${Permission.CallService}\` is scoped to a provider's service (\`<system id>/<service code>\`) or all its services (\`<system id>/*\`); every other permission to a province.`,
+      tag: REGISTRY,
+      permission: Permission.ManageRegistry,
+      parameters: [param('SystemId')],
+      requestBody: { required: true, content: json('AddGrant', { AddGrant: ex.addGrant, serviceCall: ex.grantServiceCall }) },
       answers: { '201': { description: 'Granted', schema: 'Grant', examples: { granted: ex.grantAdded } } },
-      problems: ['unknownSystem', 'grantExists'],
+      problems: ['unknownSystem', 'grantExists', 'scopeMismatch'],
     }),
   },
   '/v1/operator/systems/{id}/grants/{permission}/{scope}': {
@@ -350,7 +408,7 @@ const paths: OpenApiDocument['paths'] = {
       parameters: [
         param('SystemId'),
         { name: 'permission', in: 'path', required: true, schema: { enum: Object.values(Permission) } },
-        { name: 'scope', in: 'path', required: true, description: "A province code, or '*' (URL-encoded %2A) for everywhere", schema: { type: 'string', pattern: SCOPE_PATTERN } },
+        { name: 'scope', in: 'path', required: true, description: "A province code, '*' (URL-encoded %2A) for everywhere, or a provider's service (URL-encoded as one segment)", schema: { type: 'string', pattern: SCOPE_PATTERN } },
       ],
       answers: { '204': { description: 'Withdrawn' } },
       problems: ['unknownSystem', 'unknownGrant'],
@@ -428,7 +486,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       title: 'Lienthong gateway',
       version: API_VERSION,
       description:
-        'The one entry point of the national data-interconnection backbone. Every call under /v1 is authenticated (API key or OAuth 2.0 access token), ' +
+        'The one entry point of the national data-interconnection backbone. Every call under /v1 is authenticated (API key, OAuth 2.0 access token or client certificate), ' +
         'allowed only by a grant (deny by default), rate limited per system, recorded as an exchange, and answered with RFC 9457 problem+json when refused.',
     },
     tags: [
@@ -437,6 +495,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: OAUTH, description: 'Access tokens and the keys that verify them' },
       { name: REGISTRY, description: 'Participants, credentials and grants (operators only)' },
       { name: EXCHANGES, description: 'Evidence of every exchange (operators only)' },
+      { name: LEGACY, description: "Synchronous calls of legacy systems' services through the connector, X-Road style" },
     ],
     paths,
     components: {
@@ -445,11 +504,21 @@ export function buildOpenApiDocument(): OpenApiDocument {
         apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'An API key issued by an operator' },
         oauth2: { type: 'oauth2', description: 'Client credentials; what a token allows comes from the grants', flows: { clientCredentials: { tokenUrl: TOKEN_PATH, scopes: {} } } },
         bearerToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: `An ES256 access token from ${TOKEN_PATH}` },
+        mutualTLS: {
+          type: 'mutualTLS',
+          description: 'A client certificate registered for the system, on a gateway serving HTTPS with a client CA; used when the request carries no other credential',
+        },
         clientSecretBasic: { type: 'http', scheme: 'basic', description: 'The form-encoded system id and client secret (RFC 6749 §2.3.1)' },
       },
       parameters: {
         DossierCode: pathParam('code', 'The national dossier code', { type: 'string', pattern: '^.+-\\d{6}-\\d{4}$', maxLength: 60 }, '000.00.06.H56-261123-0001'),
         SystemId: pathParam('id', 'The system identifier, URL-encoded as one path segment', { type: 'string', pattern: SYSTEM_ID_PATTERN }, 'VN/GOV/000.00.00.H56/MOTCUA'),
+        Instance: pathParam('instance', "The provider's X-Road instance", { type: 'string', pattern: `^${SYSTEM_ID_PARTS.instance}$` }, 'VN'),
+        MemberClass: pathParam('memberClass', "The provider's member class: GOV for a state body, COM for an enterprise", { type: 'string', pattern: `^${SYSTEM_ID_PARTS.memberClass}$` }, 'GOV'),
+        MemberCode: pathParam('memberCode', "The provider's member code: its agency unit code or tax code", { type: 'string', pattern: `^${SYSTEM_ID_PARTS.memberCode}$` }, '000.00.00.H56'),
+        Subsystem: pathParam('subsystem', "The provider's subsystem", { type: 'string', pattern: `^${SYSTEM_ID_PARTS.subsystem}$` }, 'MOTCUA'),
+        Service: pathParam('service', 'The service code', { type: 'string', pattern: SERVICE_CODE_PATTERN }, DOSSIER_LOOKUP_SERVICE),
+        ServicePath: pathParam('path', 'What follows the service, passed to it (may hold several segments); for tra-cuu-ho-so, the dossier code', { type: 'string', minLength: 1 }, '000.00.06.H56-261123-0001'),
         Page: { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100000, default: 1 } },
         PageSize: { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
         IdempotencyKey: {

@@ -1,6 +1,6 @@
 import { dossierSubmittedV1, exchangeRecordedV1, procedurePublishedV1 } from '@lienthong/contracts';
 import { DOSSIER_STATUS_LABELS, DossierStatus } from '@lienthong/domain-dossier';
-import { NATIONAL_PORTAL_SYSTEM, oneStopSystemOf } from '@lienthong/domain-registry';
+import { DOSSIER_LOOKUP_SERVICE, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf } from '@lienthong/domain-registry';
 import { problemType } from '@lienthong/platform-http';
 import { Permission } from '../registry/permissions';
 
@@ -119,10 +119,41 @@ const system = {
 };
 const apiKey = { id: '0b6f3c1e-8a52-4d7e-9f10-3c2d1b4a5e6f', systemId: THANH_HOA, prefix: 'lt_Q2hhb', createdAt: '2026-11-01T00:00:00.000Z', revokedAt: null };
 
+const CERTIFICATE_PEM = `-----BEGIN CERTIFICATE-----
+MIIB9jCCAZugAwIBAgIFXzqRwucwCgYIKoZIzj0EAwIwPzELMAkGA1UEBhMCVk4x
+EjAQBgNVBAoMCUxpZW50aG9uZzEcMBoGA1UEAwwTTGllbnRob25nIGNsaWVudCBD
+QTAeFw0yNjExMjMxMjIxMDhaFw0yODExMjIxMjIxMDhaMFExCzAJBgNVBAYTAlZO
+MRwwGgYDVQQKDBNVQk5EIHRpbmggVGhhbmggSG9hMSQwIgYDVQQDDBtWTi9HT1Yv
+MDAwLjAwLjAwLkg1Ni9NT1RDVUEwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAARu
+oU8NvX60zlVXcycGihg5hBjgK+8daU94SBX6464xuoSN2ZYjgzDZgnWYfq9TzEU0
+xS5ZeSfbXQYKibeAQqI/o3IwcDAJBgNVHRMEAjAAMA4GA1UdDwEB/wQEAwIHgDAT
+BgNVHSUEDDAKBggrBgEFBQcDAjAdBgNVHQ4EFgQUGicZtdwWZzdzUQXcbHNDf4Bq
+FyswHwYDVR0jBBgwFoAUfyzYzoUceqG0rU2RKEOZyqQe20owCgYIKoZIzj0EAwID
+SQAwRgIhAIF/uJHKO550FbbMOvRXSieMABPaskSUj3D+PJdbU7fkAiEA66a6iBRZ
+2e0Hp51S7i5CVgwEixXoCLuDb2piVYg4lUk=
+-----END CERTIFICATE-----
+`;
+const certificate = {
+  fingerprint: 'a7398778226dc50d1dfe43a5c82c0740ea104ee793c3de0326e6eb0ea5402aac',
+  systemId: THANH_HOA,
+  subject: `C=VN, O=UBND tinh Thanh Hoa, CN=${THANH_HOA}`,
+  issuer: 'C=VN, O=Lienthong, CN=Lienthong client CA',
+  serialNumber: '5F3A91C2E7',
+  notBefore: '2026-11-23T12:21:08.000Z',
+  notAfter: '2028-11-22T12:21:08.000Z',
+  createdAt: '2026-11-23T13:00:00.000Z',
+  revokedAt: null,
+};
+
 export const systemPage: Example = { summary: 'The one-stop systems of Thanh Hoá', value: { items: [system], page: 1, pageSize: 20, total: 1 } };
 export const systemDetails: Example = {
-  summary: 'A system with its keys and grants',
-  value: { ...system, keys: [apiKey], grants: [{ permission: Permission.ReadDossier, scope: 'H56' }, { permission: Permission.UpdateDossierStatus, scope: 'H56' }] },
+  summary: 'A system with its keys, grants and client certificates',
+  value: {
+    ...system,
+    keys: [apiKey],
+    grants: [{ permission: Permission.ReadDossier, scope: 'H56' }, { permission: Permission.UpdateDossierStatus, scope: 'H56' }],
+    certificates: [certificate],
+  },
 };
 export const addSystem: Example = {
   summary: "A commune's one-stop system",
@@ -143,7 +174,23 @@ export const clientSecretIssued: Example = {
   summary: 'A new client secret, shown once',
   value: { id: '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f', systemId: THANH_HOA, clientSecret: 'cs_4fJ0m1xQ8p2VbT6yZk3RnW9sLd7HgE5c', createdAt: '2026-11-23T07:00:00.000Z' },
 };
+export const registerCertificate: Example = { summary: "The system's client certificate, issued by the client CA", value: { certificate: CERTIFICATE_PEM } };
+export const certificateRegistered: Example = { summary: 'Registered: the certificate now stands for the system over mutual TLS', value: certificate };
+export const certificateRevoked: Example = { summary: 'Revoked: refused within seconds', value: { ...certificate, revokedAt: '2026-11-23T14:00:00.000Z' } };
 export const signingKeyRotated: Example = { summary: 'The new active key', value: { kid: 'NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs', activatedAt: '2026-11-23T07:00:00.000Z' } };
+export const grantServiceCall: Example = {
+  summary: "Let the system look dossiers up in Thanh Hoá's one-stop system",
+  value: { permission: Permission.CallService, scope: `${THANH_HOA}/${DOSSIER_LOOKUP_SERVICE}` },
+};
+export const lookupDossier: Example = { summary: 'The dossier code in the body (or in the path after the service instead)', value: { MaHoSo: CODE } };
+export const legacyDossierFound: Example = {
+  summary: "Thanh Hoá's one-stop system holds the dossier: its answer, unchanged",
+  value: {
+    error_code: 0,
+    result: { MaHoSo: CODE, MaTTHC: submitted.procedureCode, TenTTHC: submitted.procedureName, ChuHoSo: submitted.applicant.name, NgayNopHoSo: '20261123140000', TrangThaiHoSo: 4 },
+  },
+};
+export const legacyDossierUnknown: Example = { summary: 'The system refuses in its own words (HTTP 200, as the dialect does)', value: { error_code: -1, message: `Không tìm thấy hồ sơ ${CODE}` } };
 export const exchangePage: Example = { summary: 'The latest call of Thanh Hoá', value: { items: [exchangeRecordedV1.example], page: 1, pageSize: 20, total: 1 } };
 
 const problem = (slug: string, title: string, status: number, detail: string, extensions: Record<string, unknown> = {}) => ({
@@ -164,12 +211,19 @@ export const problems = {
     }),
   },
   missingCredentials: { summary: 'No API key and no access token', value: problem('missing-credentials', 'Credentials are required', 401, 'send an API key in the x-api-key header or an access token as Authorization: Bearer') },
-  invalidCredentials: { summary: 'Unknown or revoked key, expired or forged token', value: problem('invalid-credentials', 'The credentials are not valid', 401, 'the access token is not valid (ERR_JWT_EXPIRED)') },
+  invalidCredentials: { summary: 'Unknown or revoked key or certificate, expired or forged token', value: problem('invalid-credentials', 'The credentials are not valid', 401, 'the access token is not valid (ERR_JWT_EXPIRED)') },
   notGranted: {
     summary: 'Deny by default: no grant covers this call',
     value: problem('not-granted', 'The calling system is not granted this call', 403, `${oneStopSystemOf('H26')} holds no dossier:read grant for province H56`, {
       permission: Permission.ReadDossier,
       scope: 'H56',
+    }),
+  },
+  notGrantedService: {
+    summary: "Deny by default: no grant covers this provider's service",
+    value: problem('not-granted', 'The calling system is not granted this call', 403, `${oneStopSystemOf('H26')} holds no service:call grant for service ${DOSSIER_LOOKUP_SERVICE} of ${THANH_HOA}`, {
+      permission: Permission.CallService,
+      scope: `${THANH_HOA}/${DOSSIER_LOOKUP_SERVICE}`,
     }),
   },
   rateLimited: { summary: 'Over the per-system rate', value: problem('rate-limited', 'Too many requests', 429, `${THANH_HOA} is limited to 100 requests per second`, { retryAfterSeconds: 1 }) },
@@ -203,7 +257,62 @@ export const problems = {
   statusUnchanged: { summary: 'Already in that status', value: problem('status-unchanged', 'The system already has that status', 409, `${THANH_HOA} is already suspended`) },
   unknownKey: { summary: 'No such key', value: problem('unknown-key', 'No such API key for this system', 404, `${THANH_HOA} has no key ${apiKey.id}`) },
   grantExists: { summary: 'Already granted', value: problem('grant-exists', 'The system already holds this grant', 409, `${THANH_HOA} already holds dossier:read on H56`) },
+  scopeMismatch: {
+    summary: 'A scope of the wrong kind for the permission',
+    value: problem('scope-mismatch', 'The scope does not fit the permission', 422, 'service:call is scoped <provider system id>/<service code> or <provider system id>/*, not H56'),
+  },
   unknownGrant: { summary: 'Not granted', value: problem('unknown-grant', 'The system holds no such grant', 404, `${THANH_HOA} holds no dossier:read on H26`) },
   clientSecretNotFound: { summary: 'No such client secret', value: problem('client-secret-not-found', 'No such client secret', 404, 'no client secret 7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f') },
+  invalidCertificate: {
+    summary: 'Not a readable certificate, or a CA certificate',
+    value: problem('invalid-certificate', 'The certificate is not acceptable', 422, 'C=VN, O=Lienthong, CN=Lienthong client CA is a CA certificate: register the certificate of the system itself'),
+  },
+  certificateExpired: { summary: 'An expired certificate', value: problem('certificate-expired', 'The certificate has expired', 422, 'the certificate expired at 2026-11-22T12:21:08.000Z') },
+  certificateExists: {
+    summary: 'Registered before',
+    value: problem('certificate-exists', 'The certificate is already registered', 409, `certificate ${certificate.fingerprint} is registered already (a revoked one cannot come back)`),
+  },
+  unknownCertificate: { summary: 'No such certificate', value: problem('unknown-certificate', 'No such certificate for this system', 404, `${THANH_HOA} has no certificate ${certificate.fingerprint}`) },
+  certificateRevoked: { summary: 'Revoked before', value: problem('certificate-already-revoked', 'The certificate is already revoked', 409, `certificate ${certificate.fingerprint} was revoked at 2026-11-23T14:00:00.000Z`) },
+  unknownLegacySystem: {
+    summary: 'No such legacy system is connected',
+    value: problem('unknown-legacy-system', 'No such legacy system is connected', 404, 'no enabled legacy system VN/GOV/000.00.00.H99/MOTCUA is connected', {
+      system: 'VN/GOV/000.00.00.H99/MOTCUA',
+      service: DOSSIER_LOOKUP_SERVICE,
+    }),
+  },
+  unknownService: {
+    summary: 'The legacy system offers no such service',
+    value: problem('unknown-service', 'The legacy system offers no such service', 404, `${THANH_HOA} offers no service dong-bo-ho-so (it offers ${DOSSIER_LOOKUP_SERVICE})`, {
+      system: THANH_HOA,
+      service: 'dong-bo-ho-so',
+    }),
+  },
+  invalidServiceCall: {
+    summary: 'The call does not fit the service',
+    value: problem('invalid-service-call', 'The call does not fit the service', 400, `${DOSSIER_LOOKUP_SERVICE} takes one dossier code (up to 100 characters): …/${DOSSIER_LOOKUP_SERVICE}/{MaHoSo}, or {"MaHoSo": …} as the body`, { system: THANH_HOA, service: DOSSIER_LOOKUP_SERVICE }),
+  },
+  legacyUnavailable: {
+    summary: 'The legacy system could not be reached or gave no usable answer',
+    value: problem('legacy-system-unavailable', 'The legacy system could not answer', 502, `${THANH_HOA} could not be reached or gave no usable answer to ${DOSSIER_LOOKUP_SERVICE}`, {
+      ...{ system: THANH_HOA, service: DOSSIER_LOOKUP_SERVICE },
+      errorSide: 'provider',
+    }),
+  },
+  legacyCircuitOpen: {
+    summary: 'The legacy system failed repeatedly: its calls are refused for a while',
+    value: problem('legacy-system-circuit-open', 'The legacy system is failing: calls to it are paused', 503, `${THANH_HOA} failed repeatedly: its services are refused for 27 s more`, {
+      ...{ system: THANH_HOA, service: DOSSIER_LOOKUP_SERVICE },
+      errorSide: 'provider',
+      retryAfterSeconds: 27,
+    }),
+  },
+  legacyTimeout: {
+    summary: 'The legacy system did not answer within its timeout',
+    value: problem('legacy-system-timeout', 'The legacy system did not answer in time', 504, `${THANH_HOA} did not answer ${DOSSIER_LOOKUP_SERVICE} within 5000 ms`, {
+      ...{ system: THANH_HOA, service: DOSSIER_LOOKUP_SERVICE },
+      errorSide: 'provider',
+    }),
+  },
   invalidTimeRange: { summary: 'from is after to', value: problem('invalid-time-range', 'The time range is invalid', 400, 'from must be before to') },
 } satisfies Record<string, Example>;

@@ -1,6 +1,7 @@
 import { applicantSchema, contactSchema, dateTime, ERROR_SIDES, exchangeRecordedV1, procedurePublishedV1 } from '@lienthong/contracts';
 import { DOSSIER_STATUS_LABELS } from '@lienthong/domain-dossier';
-import { SYSTEM_KINDS } from '@lienthong/domain-registry';
+import { SERVICE_CODE, SYSTEM_KINDS } from '@lienthong/domain-registry';
+import { CERTIFICATE_FINGERPRINT, PEM_CERTIFICATE } from '../registry/operator-registry.dto';
 import { Permission } from '../registry/permissions';
 
 /** A JSON Schema (2020-12, the OpenAPI 3.1 dialect). */
@@ -27,8 +28,10 @@ const withoutKeys = (properties: Record<string, unknown>, ...keys: string[]) => 
 
 /** instance/member class/member code/subsystem, as AddSystemDto and SystemIdParams check it. */
 export const SYSTEM_ID_PATTERN = '^[A-Z]{2,8}/[A-Z]{2,8}/[0-9A-Z.]{1,40}/[A-Z0-9_-]{1,40}$';
-/** A province code or '*', as GrantDto checks it. */
-export const SCOPE_PATTERN = '^(\\*|H\\d{2})$';
+/** '*', a province code, or a provider's service (`<system id>/<service code>` or `<system id>/*`), as GrantDto checks it. */
+export const SCOPE_PATTERN = `^(\\*|H\\d{2}|${SYSTEM_ID_PATTERN.slice(1, -1)}/(\\*|[a-z0-9-]{1,64}))$`;
+/** A service code, as the gateway checks it: lower-case words joined by hyphens. */
+export const SERVICE_CODE_PATTERN = SERVICE_CODE.source;
 const UUID = str({ format: 'uuid' });
 const DOSSIER_STATUS = int({
   minimum: 1,
@@ -77,6 +80,17 @@ const systemProperties: Record<string, JsonSchema> = {
   createdAt: dateTime,
 };
 const keyProperties: Record<string, JsonSchema> = { id: UUID, systemId: str(), prefix: str(), createdAt: dateTime, revokedAt: nullable(dateTime) };
+const certificateProperties: Record<string, JsonSchema> = {
+  fingerprint: str({ pattern: CERTIFICATE_FINGERPRINT.source, description: 'SHA-256 of the DER certificate, lowercase hex' }),
+  systemId: str(),
+  subject: str(),
+  issuer: str(),
+  serialNumber: str(),
+  notBefore: dateTime,
+  notAfter: dateTime,
+  createdAt: dateTime,
+  revokedAt: nullable(dateTime),
+};
 const grant = open({ permission: { enum: Object.values(Permission) }, scope: str({ pattern: SCOPE_PATTERN }) });
 
 const pageOf = (item: string): JsonSchema => open({ items: { type: 'array', items: ref(item) }, page: int({ minimum: 1 }), pageSize: int({ minimum: 1, maximum: 100 }), total: int({ minimum: 0 }) });
@@ -157,15 +171,35 @@ export const SCHEMAS: Record<string, JsonSchema> = {
   ProcedurePage: pageOf('ProcedureSummary'),
   System: open(systemProperties),
   SystemPage: pageOf('System'),
-  SystemDetails: open({ ...systemProperties, keys: { type: 'array', items: ref('ApiKey') }, grants: { type: 'array', items: ref('Grant') } }),
+  SystemDetails: open({
+    ...systemProperties,
+    keys: { type: 'array', items: ref('ApiKey') },
+    grants: { type: 'array', items: ref('Grant') },
+    certificates: { type: 'array', items: ref('ClientCertificate') },
+  }),
   AddSystem: closed({ id: str({ pattern: SYSTEM_ID_PATTERN }), name: str({ minLength: 1, maxLength: 200 }), kind: { enum: [...SYSTEM_KINDS] } }),
   SuspendSystem: closed({ reason: str({ minLength: 1, maxLength: 500 }) }, []),
   ApiKey: open(keyProperties),
   IssuedApiKey: open({ ...keyProperties, apiKey: str({ description: 'Shown this once: only its hash is stored' }) }),
   Grant: grant,
   AddGrant: { ...grant, additionalProperties: false },
+  RegisterClientCertificate: closed({
+    certificate: str({ maxLength: 16384, pattern: PEM_CERTIFICATE.source, description: 'One PEM certificate, without its key' }),
+  }),
+  ClientCertificate: open(certificateProperties),
   IssuedClientSecret: open({ id: UUID, systemId: str(), clientSecret: str({ description: 'Shown this once: only its hash is stored' }), createdAt: dateTime }),
   RotatedSigningKey: open({ kid: str(), activatedAt: dateTime }),
+  LegacyServiceCall: {
+    type: 'object',
+    description: "The service's parameters, as its mapping in the connector reads them; tra-cuu-ho-so takes MaHoSo (or the code in the path instead)",
+    properties: { MaHoSo: str({ minLength: 1, maxLength: 100, description: 'The dossier code' }) },
+  },
+  LegacyAnswer: {
+    type: 'object',
+    description: "The legacy system's own answer, passed through unchanged: for the one-stop session dialect, error_code 0 (as a number or a string) with the result, or a refusal with its message",
+    properties: { error_code: { type: ['integer', 'string'] }, message: str(), result: {} },
+    required: ['error_code'],
+  },
   ExchangeRecord: exchangeRecordedV1.schema,
   ExchangeRecordPage: pageOf('ExchangeRecord'),
 };

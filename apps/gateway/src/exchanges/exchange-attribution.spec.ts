@@ -30,6 +30,13 @@ describe('exchange attribution', () => {
     expect(serviceNameOf('GET', '/v1/operator/exchanges')).toBe('operator.exchanges.list');
   });
 
+  it('names a call of a legacy service by its service code, unless the code is malformed or no route matched', () => {
+    const route = '/v1/systems/:instance/:memberClass/:memberCode/:subsystem/services/:service/*path';
+    expect(serviceNameOf('GET', route, 'tra-cuu-ho-so')).toBe('tra-cuu-ho-so');
+    expect(serviceNameOf('POST', route, 'Not A Code')).toBe('systems.services.post');
+    expect(serviceNameOf('GET', undefined, 'tra-cuu-ho-so')).toBe(UNROUTED);
+  });
+
   it('derives a name for a route it does not list, and says when no route matched', () => {
     expect(serviceNameOf('POST', '/v1/operator/systems/:id/suspend')).toBe('operator.systems.suspend.post');
     expect(serviceNameOf('GET', undefined)).toBe(UNROUTED);

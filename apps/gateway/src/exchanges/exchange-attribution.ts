@@ -1,4 +1,5 @@
 import type { ErrorSide } from '@lienthong/contracts';
+import { isServiceCode } from '@lienthong/domain-registry';
 
 /** nginx's "client closed request": the client went away before the gateway could answer. */
 export const CLIENT_CLOSED_REQUEST = 499;
@@ -29,13 +30,16 @@ const SERVICE_NAMES: Record<string, string> = {
 export const UNROUTED = 'unrouted';
 
 /**
- * The service name of a call: from the table above, else derived from the route template (its literal segments
- * after /v1, then the method), so that a route added later is named stably without touching this file.
+ * The service name of a call. A legacy system's service called the X-Road way (/v1/systems/…/services/:service) goes
+ * by its own service code, so that every call of it is found under one name whoever provides it. Any other route is
+ * named from the table above, else from its template (its literal segments after /v1, then the method), so that a
+ * route added later is named stably without touching this file.
  */
-export function serviceNameOf(method: string, route: string | undefined): string {
+export function serviceNameOf(method: string, route: string | undefined, calledService?: unknown): string {
   if (!route) return UNROUTED;
+  if (typeof calledService === 'string' && isServiceCode(calledService)) return calledService;
   const named = SERVICE_NAMES[`${method} ${route}`];
   if (named) return named;
-  const segments = route.split('/').filter((segment) => segment && segment !== 'v1' && !segment.startsWith(':'));
+  const segments = route.split('/').filter((segment) => segment && segment !== 'v1' && !/^[:*]/.test(segment));
   return [...segments, method.toLowerCase()].join('.');
 }

@@ -14,6 +14,8 @@ export const EXCHANGE_ID_HEADER = 'X-Lienthong-Exchange-Id';
 
 /** The route parameter that names the business key of a call (a dossier or procedure code). */
 const SUBJECT_PARAM = 'code';
+/** The route parameter that names the legacy service a call is for (/v1/systems/…/services/:service). */
+const SERVICE_PARAM = 'service';
 const SUBJECT_MAX = 200;
 
 const isExchangePath = (path: string) => path === '/v1' || path.startsWith('/v1/');
@@ -50,7 +52,7 @@ export class ExchangeRecorder implements OnModuleInit {
       this.buffer.push({
         exchangeId,
         client: (req as Partial<AuthenticatedRequest>).credential?.system.id ?? null,
-        service: serviceNameOf(req.method, route),
+        service: serviceNameOf(req.method, route, route ? req.params?.[SERVICE_PARAM] : undefined),
         target,
         method: req.method,
         route: route ?? null,
@@ -74,9 +76,16 @@ function routeOf(req: Request): string | undefined {
   return typeof path === 'string' && isExchangePath(path) ? path : undefined;
 }
 
+/**
+ * Cut by code points, not UTF-16 units: half a surrogate pair is no text PostgreSQL's JSON accepts, and the record
+ * would never be stored. The prefix of 2 × SUBJECT_MAX units holds at least SUBJECT_MAX whole code points.
+ */
 function subjectOf(req: Request): string | null {
   const value = (req.params as Record<string, unknown> | undefined)?.[SUBJECT_PARAM];
-  return typeof value === 'string' && value.length > 0 ? value.slice(0, SUBJECT_MAX) : null;
+  if (typeof value !== 'string' || value.length === 0) return null;
+  return Array.from(value.slice(0, 2 * SUBJECT_MAX))
+    .slice(0, SUBJECT_MAX)
+    .join('');
 }
 
 function declaredLength(req: Request): number {

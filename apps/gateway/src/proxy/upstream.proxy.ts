@@ -7,7 +7,7 @@ import type { AuthenticatedRequest } from '../access/grant.guard';
 import { noteProvider } from '../exchanges/exchange-notes';
 import { PASSED_BACK_HEADERS, UpstreamAnswer } from './upstream-answer';
 
-export type Upstream = 'intake' | 'catalogue';
+export type Upstream = 'intake' | 'catalogue' | 'connector';
 
 const ACTING_USER = /^[\w.@:/-]{1,128}$/;
 
@@ -21,10 +21,11 @@ export class UpstreamProxy {
   private readonly origins: Record<Upstream, string>;
 
   constructor(private readonly config: GatewayEnv) {
-    this.origins = { intake: config.INTAKE_URL, catalogue: config.CATALOGUE_URL };
+    this.origins = { intake: config.INTAKE_URL, catalogue: config.CATALOGUE_URL, connector: config.CONNECTOR_URL };
   }
 
-  async forward(req: Request, upstream: Upstream, path: string): Promise<UpstreamAnswer> {
+  /** `provider` is whom the exchange record names as the target: the upstream itself, or the legacy system the connector calls. */
+  async forward(req: Request, upstream: Upstream, path: string, provider: string = upstream): Promise<UpstreamAnswer> {
     const { credential } = req as AuthenticatedRequest;
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
     const actingUser = req.header(INTERNAL_HEADERS.user);
@@ -34,7 +35,7 @@ export class UpstreamProxy {
     };
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
     if (hasBody) headers['content-type'] = 'application/json';
-    noteProvider(req, upstream);
+    noteProvider(req, provider);
     try {
       const answer = await request(`${this.origins[upstream]}${path}${query}`, {
         method: req.method as 'GET' | 'POST',

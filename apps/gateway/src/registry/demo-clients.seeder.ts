@@ -2,22 +2,51 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { PROVINCES } from '@lienthong/domain-dossier';
-import { agencyCatalogue, demoApiKeyOf, NATIONAL_PORTAL_SYSTEM, OPERATOR_SYSTEM, Participant, participantCatalogue, parseSystemId } from '@lienthong/domain-registry';
+import {
+  agencyCatalogue,
+  CIVIL_REGISTRY_SYSTEM,
+  demoApiKeyOf,
+  DOSSIER_LOOKUP_SERVICE,
+  NATIONAL_PORTAL_SYSTEM,
+  oneStopSystemOf,
+  OPERATOR_SYSTEM,
+  Participant,
+  participantCatalogue,
+  parseSystemId,
+} from '@lienthong/domain-registry';
 import { hashApiKey, keyPrefix } from '../access/api-key-hash';
 import { AuditLog } from '../audit/audit-log.service';
 import { GatewayEnv } from '../config';
+import { serviceScope } from './grant-scope';
 import { EVERYWHERE, Permission } from './permissions';
 import { RegistryRepository } from './registry.repository';
 
+/** The provinces' dossier lookup (TraCuuHoSo of each one-stop system), one grant per province. */
+const dossierLookups = (): { permission: Permission; scope: string }[] =>
+  Object.keys(PROVINCES).map((province) => ({ permission: Permission.CallService, scope: serviceScope({ provider: oneStopSystemOf(province), service: DOSSIER_LOOKUP_SERVICE }) }));
+
+/** The subsystem of a ministry's administrative-procedure system (hệ thống giải quyết TTHC). */
+const MINISTRY_PROCEDURE_SUBSYSTEM = 'DVC';
+
+/** The ministries' procedure-handling systems and the civil-registry database follow dossiers the provinces handle. */
+const looksUpProvincialDossiers = (system: Participant): boolean =>
+  system.kind === 'ministry' && (parseSystemId(system.id)?.subsystem === MINISTRY_PROCEDURE_SUBSYSTEM || system.id === CIVIL_REGISTRY_SYSTEM);
+
 /**
- * Least privilege for the demo participants. The portal submits and reads dossiers everywhere; the operators
- * manage the registry; a one-stop system reads and updates its own province's dossiers; an LGSP relays the
- * procedure catalogue to its province's systems. Everybody else holds nothing until an operator grants it.
+ * Least privilege for the demo participants. The portal submits and reads dossiers everywhere and looks them up in
+ * the provinces' one-stop systems; the operators manage the registry; a one-stop system reads and updates its own
+ * province's dossiers; an LGSP relays the procedure catalogue to its province's systems; the ministries'
+ * procedure-handling systems and the civil-registry database look dossiers up in the provinces' one-stop systems.
+ * Everybody else holds nothing until an operator grants it.
  */
 function demoGrantsOf(system: Participant): { permission: Permission; scope: string }[] {
   if (system.id === NATIONAL_PORTAL_SYSTEM) {
-    return [Permission.SubmitDossier, Permission.ReadDossier, Permission.ReadProcedure].map((permission) => ({ permission, scope: EVERYWHERE }));
+    return [
+      ...[Permission.SubmitDossier, Permission.ReadDossier, Permission.ReadProcedure].map((permission) => ({ permission, scope: EVERYWHERE })),
+      ...dossierLookups(),
+    ];
   }
+  if (looksUpProvincialDossiers(system)) return dossierLookups();
   if (system.id === OPERATOR_SYSTEM) return [Permission.ManageRegistry, Permission.ReadExchanges].map((permission) => ({ permission, scope: EVERYWHERE }));
   if (system.kind === 'one-stop') {
     const province = system.agencyCode!;

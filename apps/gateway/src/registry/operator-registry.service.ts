@@ -9,10 +9,13 @@ import { hashApiKey, keyPrefix } from '../access/api-key-hash';
 import { AuditRecord } from '../audit/audit-chain';
 import { AuditLog } from '../audit/audit-log.service';
 import { ApiKey } from './api-key.entity';
+import { readClientCertificate } from './client-certificate-pem';
+import { ClientCertificate } from './client-certificate.entity';
 import { ClientSystem, SystemStatus } from './client-system.entity';
 import { Grant } from './grant.entity';
+import { parseServiceScope } from './grant-scope';
 import { AddSystemDto, GrantDto, ListSystemsQuery } from './operator-registry.dto';
-import { EVERYWHERE } from './permissions';
+import { EVERYWHERE, Permission } from './permissions';
 import { RegistryException, RegistryProblem } from './registry.exception';
 import { NewSystem, RegistryRepository } from './registry.repository';
 
@@ -34,6 +37,18 @@ export interface KeyView {
   revokedAt: string | null;
 }
 
+export interface CertificateView {
+  fingerprint: string;
+  systemId: string;
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  notBefore: string;
+  notAfter: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
 const systemView = (s: ClientSystem): SystemView => ({
   id: s.id,
   name: s.name,
@@ -45,6 +60,18 @@ const systemView = (s: ClientSystem): SystemView => ({
 });
 
 const keyView = (k: ApiKey): KeyView => ({ id: k.id, systemId: k.systemId, prefix: k.prefix, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null });
+
+const certificateView = (c: ClientCertificate): CertificateView => ({
+  fingerprint: c.fingerprint,
+  systemId: c.systemId,
+  subject: c.subject,
+  issuer: c.issuer,
+  serialNumber: c.serialNumber,
+  notBefore: c.notBefore.toISOString(),
+  notAfter: c.notAfter.toISOString(),
+  createdAt: c.createdAt.toISOString(),
+  revokedAt: c.revokedAt?.toISOString() ?? null,
+});
 
 /** A commercial member (bank, intermediary, telecom) is named by its 10- or 13-digit enterprise tax code. */
 const TAX_CODE = /^\d{10}(\d{3})?$/;
@@ -63,10 +90,15 @@ export class OperatorRegistryService {
     return { items: systems.map(systemView), page: query.page, pageSize: query.pageSize, total };
   }
 
-  async details(id: string): Promise<SystemView & { keys: KeyView[]; grants: Omit<Grant, 'systemId'>[] }> {
+  async details(id: string): Promise<SystemView & { keys: KeyView[]; grants: Omit<Grant, 'systemId'>[]; certificates: CertificateView[] }> {
     const found = await this.registry.findSystemDetails(id);
     if (!found) throw new RegistryException(RegistryProblem.UnknownSystem, `no system ${id}`);
-    return { ...systemView(found.system), keys: found.keys.map(keyView), grants: found.grants.map(({ permission, scope }) => ({ permission, scope })) };
+    return {
+      ...systemView(found.system),
+      keys: found.keys.map(keyView),
+      grants: found.grants.map(({ permission, scope }) => ({ permission, scope })),
+      certificates: found.certificates.map(certificateView),
+    };
   }
 
   async add(actor: string, dto: AddSystemDto): Promise<SystemView> {
@@ -115,8 +147,30 @@ export class OperatorRegistryService {
     });
   }
 
+  /** A client certificate that stands for the system over mutual TLS. A certificate is registered once: never again after its revocation. */
+  async registerCertificate(actor: string, systemId: string, pem: string): Promise<CertificateView> {
+    const read = readClientCertificate(pem, new Date());
+    return this.change(actor, async (manager) => {
+      await this.lockedSystem(manager, systemId);
+      const registered = await this.registry.insertCertificate(manager, { ...read, systemId });
+      if (!registered) throw new RegistryException(RegistryProblem.CertificateExists, `certificate ${read.fingerprint} is registered already (a revoked one cannot come back)`);
+      const details = { fingerprint: read.fingerprint, subject: read.subject, notAfter: read.notAfter.toISOString() };
+      return [certificateView(registered), { action: 'client-certificate.registered', subject: systemId, details }];
+    });
+  }
+
+  async revokeCertificate(actor: string, systemId: string, fingerprint: string): Promise<CertificateView> {
+    return this.change(actor, async (manager) => {
+      const certificate = await this.registry.findCertificateForUpdate(manager, systemId, fingerprint);
+      if (!certificate) throw new RegistryException(RegistryProblem.UnknownCertificate, `${systemId} has no certificate ${fingerprint}`);
+      if (certificate.revokedAt) throw new RegistryException(RegistryProblem.CertificateRevoked, `certificate ${fingerprint} was revoked at ${certificate.revokedAt.toISOString()}`);
+      const revoked = await this.registry.revokeCertificate(manager, fingerprint);
+      return [certificateView(revoked), { action: 'client-certificate.revoked', subject: systemId, details: { fingerprint, subject: certificate.subject } }];
+    });
+  }
+
   async addGrant(actor: string, systemId: string, dto: GrantDto): Promise<Omit<Grant, 'systemId'>> {
-    this.checkScope(dto.scope);
+    this.checkScope(dto);
     return this.change(actor, async (manager) => {
       await this.lockedSystem(manager, systemId);
       const grant = { systemId, permission: dto.permission, scope: dto.scope };
@@ -178,7 +232,15 @@ export class OperatorRegistryService {
     return { id: dto.id, name: dto.name, kind: dto.kind, agencyCode: agencyCode ?? null, ...parts };
   }
 
-  private checkScope(scope: string): void {
-    if (scope !== EVERYWHERE && !isProvinceCode(scope)) throw new RegistryException(RegistryProblem.UnknownProvince, `${scope} is not one of the 34 province codes`);
+  /** service:call is scoped to a provider's services, every other permission to a province; '*' fits both. */
+  private checkScope({ permission, scope }: GrantDto): void {
+    if (scope === EVERYWHERE) return;
+    const service = parseServiceScope(scope);
+    if (permission === Permission.CallService) {
+      if (!service) throw new RegistryException(RegistryProblem.ScopeMismatch, `${permission} is scoped <provider system id>/<service code> or <provider system id>/*, not ${scope}`);
+      return;
+    }
+    if (service) throw new RegistryException(RegistryProblem.ScopeMismatch, `${permission} is scoped to a province or '*', not to a service`);
+    if (!isProvinceCode(scope)) throw new RegistryException(RegistryProblem.UnknownProvince, `${scope} is not one of the 34 province codes`);
   }
 }

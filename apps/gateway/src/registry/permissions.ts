@@ -4,6 +4,8 @@ export enum Permission {
   ReadDossier = 'dossier:read',
   UpdateDossierStatus = 'dossier:update-status',
   ReadProcedure = 'procedure:read',
+  /** X-Road's access right: call a service of a legacy system through the connector, scoped `<provider id>/<service>` or `<provider id>/*`. */
+  CallService = 'service:call',
   /** Operators: the registry of systems, credentials and grants. */
   ManageRegistry = 'operator:registry:manage',
   /** Operators: exchange records and the audit log. */

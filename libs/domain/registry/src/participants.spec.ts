@@ -1,5 +1,5 @@
 import { agencyCatalogue, AGENCY_KINDS } from './agencies';
-import { participantCatalogue, SYSTEM_KINDS } from './participants';
+import { CIVIL_REGISTRY_SYSTEM, participantCatalogue, SYSTEM_KINDS } from './participants';
 import { agencyOfSystem, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf, OPERATOR_SYSTEM, parseSystemId } from './system-id';
 
 // 34 province codes of the same shape as the real list (the real one lives in domain-dossier, out of reach here)
@@ -32,7 +32,7 @@ describe('the demo participant catalogue', () => {
     expect(count('bank')).toBe(10);
     expect(count('intermediary')).toBe(9);
     const ids = systems.map((s) => s.id);
-    expect(ids).toEqual(expect.arrayContaining([NATIONAL_PORTAL_SYSTEM, OPERATOR_SYSTEM, oneStopSystemOf('H01'), oneStopSystemOf('H34')]));
+    expect(ids).toEqual(expect.arrayContaining([NATIONAL_PORTAL_SYSTEM, OPERATOR_SYSTEM, CIVIL_REGISTRY_SYSTEM, oneStopSystemOf('H01'), oneStopSystemOf('H34')]));
   });
 
   it('lists agencies with unique codes and known kinds', () => {

@@ -19,6 +19,9 @@ export const lgspSystemOf = (provinceCode: string): string => formatSystemId({ i
 /** The portal's national payment platform, through which fees reach banks and intermediaries. */
 export const PAYMENT_PLATFORM_SYSTEM = 'VN/GOV/000.00.00.G22/PAYGOV';
 
+/** The Ministry of Justice's electronic civil-registry database (hộ tịch), which checks civil-status dossiers the provinces handle. */
+export const CIVIL_REGISTRY_SYSTEM = 'VN/GOV/000.00.00.G15/HOTICH';
+
 /** A commercial member (X-Road member class COM) is named by its enterprise tax code. */
 const commercial = (taxCode: string, subsystem: string): string => formatSystemId({ instance: 'VN', memberClass: 'COM', memberCode: taxCode, subsystem });
 

@@ -67,6 +67,7 @@ export class AppProcesses {
       GATEWAY_URL: this.url('gateway'),
       INTAKE_URL: this.url('intake'),
       CATALOGUE_URL: this.url('catalogue'),
+      CONNECTOR_URL: this.url('connector'),
       ONE_STOP_BASE_URL: `${this.url('legacy-sim')}/one-stop`,
       SMTP_PORT: String(this.smtpPort),
       SMTP_URL: `smtp://127.0.0.1:${this.smtpPort}`,

@@ -15,18 +15,18 @@ const messageOf = (answer: Record<string, unknown>): string => {
   return typeof text === 'string' ? text : JSON.stringify(text ?? null);
 };
 
+/** Whether an answer is in the dialect's envelope at all: an object with an error_code. */
+export const isDvcqgAnswer = (answer: unknown): answer is Record<string, unknown> => typeof answer === 'object' && answer !== null && 'error_code' in answer;
+
 /** Reads `{error_code: 0 | "0" | …, message | result}`; error codes arrive as numbers or strings. */
 export function judgeDvcqgAnswer(answer: unknown): DvcqgVerdict {
-  if (typeof answer !== 'object' || answer === null || !('error_code' in answer)) {
-    return { kind: 'refused', reason: 'the answer has no error_code' };
-  }
-  const body = answer as Record<string, unknown>;
-  const code = Number(body.error_code);
-  if (code === 0 && String(body.error_code).trim() !== '') return { kind: 'accepted' };
+  if (!isDvcqgAnswer(answer)) return { kind: 'refused', reason: 'the answer has no error_code' };
+  const code = Number(answer.error_code);
+  if (code === 0 && String(answer.error_code).trim() !== '') return { kind: 'accepted' };
   if (code === INVALID_SESSION) return { kind: 'session-invalid' };
-  const message = messageOf(body);
+  const message = messageOf(answer);
   if (ALREADY_EXISTS.test(message)) return { kind: 'already-exists' };
-  return { kind: 'refused', reason: `error_code ${String(body.error_code)}: ${message}` };
+  return { kind: 'refused', reason: `error_code ${String(answer.error_code)}: ${message}` };
 }
 
 /** After a create the system says it already holds: send the same record again as an update; anything else stands. */

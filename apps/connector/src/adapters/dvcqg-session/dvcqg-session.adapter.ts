@@ -3,11 +3,14 @@ import type { DossierSubmittedV1 } from '@lienthong/contracts';
 import { ConnectorEnv } from '../../config';
 import type { ConnectedSystem } from '../../systems/connected-system.entity';
 import { SystemCredentials } from '../../systems/system-credentials';
-import { DeliveryError } from '../delivery-error';
+import { Deadline, deadlineIn } from '../deadline';
+import { LegacyCallError } from '../legacy-call-error';
 import { postJson } from '../json-post';
+import type { LegacyCall } from '../service-call';
 import type { SystemAdapter } from '../system-adapter';
 import { DongBoHoSoRecord, toDongBoHoSoRecord } from './dong-bo-ho-so.mapper';
-import { DvcqgVerdict, judgeDvcqgAnswer, shouldResendAsUpdate } from './dvcqg-answer';
+import { DvcqgVerdict, isDvcqgAnswer, judgeDvcqgAnswer, shouldResendAsUpdate } from './dvcqg-answer';
+import { DVCQG_SERVICES } from './dvcqg-services';
 
 const SYNC_SERVICE = 'DongBoHoSoMC';
 
@@ -17,42 +20,58 @@ const SYNC_SERVICE = 'DongBoHoSoMC';
  */
 @Injectable()
 export class DvcqgSessionAdapter implements SystemAdapter {
+  readonly services = DVCQG_SERVICES;
   private readonly sessions = new Map<string, Promise<string>>();
 
   constructor(private readonly config: ConnectorEnv, private readonly credentials: SystemCredentials) {}
 
   async deliverDossier(system: ConnectedSystem, dossier: DossierSubmittedV1): Promise<void> {
+    const deadline = deadlineIn(this.config.DELIVERY_TIMEOUT_MS);
     const record = toDongBoHoSoRecord(dossier);
     let isUpdating = false;
-    let verdict = await this.sync(system, dossier.agencyCode, record, isUpdating);
+    let verdict = await this.sync(system, dossier.agencyCode, record, isUpdating, deadline);
     if (shouldResendAsUpdate(verdict, isUpdating)) {
       isUpdating = true;
-      verdict = await this.sync(system, dossier.agencyCode, record, isUpdating);
+      verdict = await this.sync(system, dossier.agencyCode, record, isUpdating, deadline);
     }
-    if (verdict.kind !== 'accepted') throw new DeliveryError(`${SYNC_SERVICE} (isUpdating ${isUpdating}) refused by ${system.code}: ${explain(verdict)}`);
+    if (verdict.kind !== 'accepted') throw new LegacyCallError(`${SYNC_SERVICE} (isUpdating ${isUpdating}) refused by ${system.code}: ${explain(verdict)}`);
   }
 
-  private async sync(system: ConnectedSystem, agencyCode: string, record: DongBoHoSoRecord, isUpdating: boolean): Promise<DvcqgVerdict> {
-    const call = async (session: string) =>
-      judgeDvcqgAnswer(
-        await postJson(
-          `${system.endpoint}/${SYNC_SERVICE}`,
-          { session, madonvi: agencyCode, service: SYNC_SERVICE, isUpdating, data: [record] },
-          this.config.DELIVERY_TIMEOUT_MS,
-        ),
-      );
-    const session = this.sessionOf(system);
-    const verdict = await call(await session);
-    if (verdict.kind !== 'session-invalid') return verdict;
+  /**
+   * The system's own answer goes back as it came, refusals (error_code -1) included: only the session is the backbone's
+   * business, and an answer outside the dialect's envelope is no answer.
+   */
+  async callService(system: ConnectedSystem, call: LegacyCall, deadline: Deadline): Promise<unknown> {
+    const answer = await this.withSession(system, deadline, (session) =>
+      postJson(`${system.endpoint}/${call.operation}`, { ...call.parameters, session, service: call.operation }, deadline),
+    );
+    if (!isDvcqgAnswer(answer)) throw new LegacyCallError(`${call.operation} of ${system.code} answered without an error_code`);
+    const verdict = judgeDvcqgAnswer(answer);
+    if (verdict.kind === 'session-invalid') throw new LegacyCallError(`${call.operation} refused by ${system.code}: ${explain(verdict)}`);
+    return answer;
+  }
+
+  private async sync(system: ConnectedSystem, agencyCode: string, record: DongBoHoSoRecord, isUpdating: boolean, deadline: Deadline): Promise<DvcqgVerdict> {
+    const answer = await this.withSession(system, deadline, (session) =>
+      postJson(`${system.endpoint}/${SYNC_SERVICE}`, { session, madonvi: agencyCode, service: SYNC_SERVICE, isUpdating, data: [record] }, deadline),
+    );
+    return judgeDvcqgAnswer(answer);
+  }
+
+  /** Makes a call with the system's session, logging in afresh once when the system no longer knows the session. */
+  private async withSession(system: ConnectedSystem, deadline: Deadline, call: (session: string) => Promise<unknown>): Promise<unknown> {
+    const session = this.sessionOf(system, deadline);
+    const answer = await call(await session);
+    if (judgeDvcqgAnswer(answer).kind !== 'session-invalid') return answer;
     this.forget(system.code, session);
-    return call(await this.sessionOf(system));
+    return call(await this.sessionOf(system, deadline));
   }
 
-  /** One login at a time per system: concurrent deliveries share the session being opened. */
-  private sessionOf(system: ConnectedSystem): Promise<string> {
+  /** One login at a time per system: concurrent calls share the session being opened. */
+  private sessionOf(system: ConnectedSystem, deadline: Deadline): Promise<string> {
     let session = this.sessions.get(system.code);
     if (!session) {
-      const opening = this.login(system);
+      const opening = this.login(system, deadline);
       opening.catch(() => this.forget(system.code, opening));
       this.sessions.set(system.code, opening);
       session = opening;
@@ -60,21 +79,17 @@ export class DvcqgSessionAdapter implements SystemAdapter {
     return session;
   }
 
-  /** Drops a session unless another delivery has already replaced it with a fresh one. */
+  /** Drops a session unless another call has already replaced it with a fresh one. */
   private forget(systemCode: string, session: Promise<string>): void {
     if (this.sessions.get(systemCode) === session) this.sessions.delete(systemCode);
   }
 
-  private async login(system: ConnectedSystem): Promise<string> {
-    const answer = await postJson(
-      `${system.endpoint}/login`,
-      { username: system.username, password: this.credentials.passwordOf(system) },
-      this.config.DELIVERY_TIMEOUT_MS,
-    );
+  private async login(system: ConnectedSystem, deadline: Deadline): Promise<string> {
+    const answer = await postJson(`${system.endpoint}/login`, { username: system.username, password: this.credentials.passwordOf(system) }, deadline);
     const verdict = judgeDvcqgAnswer(answer);
     const session = (answer as { session?: unknown }).session;
-    if (verdict.kind !== 'accepted') throw new DeliveryError(`login to ${system.code} refused: ${explain(verdict)}`);
-    if (typeof session !== 'string' || session === '') throw new DeliveryError(`login to ${system.code} answered no session`);
+    if (verdict.kind !== 'accepted') throw new LegacyCallError(`login to ${system.code} refused: ${explain(verdict)}`);
+    if (typeof session !== 'string' || session === '') throw new LegacyCallError(`login to ${system.code} answered no session`);
     return session;
   }
 }
