@@ -5,7 +5,7 @@ const backbone = new Backbone();
 const RUNS = 5000;
 
 const hostileStrings = fc.oneof(
-  fc.constantFrom("' OR 1=1 --", '"; DROP TABLE intake.dossiers; --', '<script>alert(1)</script>', '${jndi:ldap://127.0.0.1/x}', '../../../../etc/passwd', '\u0000', '%00', '{{7*7}}', 'H56', '1.000358'),
+  fc.constantFrom("' OR 1=1 --", '"; DROP TABLE intake.dossiers; --', '<script>alert(1)</script>', '${jndi:ldap://127.0.0.1/x}', '../../../../etc/passwd', '\u0000', '\ud83d', '%00', '{{7*7}}', 'H56', '1.000358'),
   fc.string({ maxLength: 64 }),
   fc.string({ minLength: 10_000, maxLength: 70_000 }),
 );

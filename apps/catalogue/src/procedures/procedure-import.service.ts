@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertValidPayload, procedurePublishedV1 } from '@lienthong/contracts';
 import { NationalProcedureRecord, ProcedureRecordInvalidError, toCanonicalProcedure } from '@lienthong/domain-procedure';
-import { containsNul } from '@lienthong/platform-http';
+import { containsUnstorable } from '@lienthong/platform-http';
 import { Outbox } from '@lienthong/platform-kafka';
 import { contentHash } from './content-hash';
 import { ProcedureContent, ProcedureRepository } from './procedure.repository';
@@ -58,7 +58,7 @@ export class ProcedureImportService {
   /** Maps and checks a record without touching anything, so any failure here is the record's own. */
   private contentOf(record: unknown): ProcedureContent | RejectedRecord {
     if (!isObject(record)) return { code: null, reason: 'a national record is a JSON object' };
-    if (containsNul(record)) return { code: givenCode(record), reason: 'the record contains a NUL character' };
+    if (containsUnstorable(record)) return { code: givenCode(record), reason: 'the record contains a NUL character or an unpaired surrogate' };
     try {
       const canonical = toCanonicalProcedure(record);
       // the mapping trusts the record's structure (fees, cases …): the event it would publish proves it held

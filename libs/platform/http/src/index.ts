@@ -5,4 +5,4 @@ export * from './bootstrap';
 export * from './service-core.module';
 export * from './internal-headers';
 export * from './page-query.dto';
-export * from './reject-nul';
+export * from './reject-unstorable';

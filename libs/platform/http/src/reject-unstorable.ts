@@ -2,11 +2,16 @@ import type { NextFunction, Request, Response } from 'express';
 import { problemType } from './problem';
 import { sendProblem } from './problem.filter';
 
-/** U+0000 has no place in any field we take, and PostgreSQL text cannot hold it. */
-export const containsNul = (value: unknown): boolean => {
-  if (typeof value === 'string') return value.includes('\0');
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.includes('\0') || containsNul(item));
+/**
+ * Characters PostgreSQL cannot store: U+0000 (in text or jsonb), and a lone UTF-16 surrogate (a JSON escape such as
+ * "\ud83d" without its pair, which jsonb refuses). Neither has a place in any field we take.
+ */
+const isUnstorable = (text: string): boolean => text.includes('\0') || !text.isWellFormed();
+
+export const containsUnstorable = (value: unknown): boolean => {
+  if (typeof value === 'string') return isUnstorable(value);
+  if (Array.isArray(value)) return value.some(containsUnstorable);
+  if (value && typeof value === 'object') return Object.entries(value).some(([key, item]) => isUnstorable(key) || containsUnstorable(item));
   return false;
 };
 
@@ -18,14 +23,14 @@ const decodedPath = (req: Request): string => {
   }
 };
 
-/** Refuses a request carrying a NUL character in its path, query or body with 400, before any handler sees it. */
-export function rejectNulCharacters(req: Request, res: Response, next: NextFunction): void {
-  if (!containsNul(decodedPath(req)) && !containsNul(req.query) && !containsNul(req.body)) return next();
+/** Refuses a request carrying an unstorable character in its path, query or body with 400, before any handler sees it. */
+export function rejectUnstorableCharacters(req: Request, res: Response, next: NextFunction): void {
+  if (!containsUnstorable(decodedPath(req)) && !containsUnstorable(req.query) && !containsUnstorable(req.body)) return next();
   sendProblem(res, {
     type: problemType('invalid-characters'),
     title: 'The request contains characters that are not allowed',
     status: 400,
-    detail: 'NUL (U+0000) is not allowed in paths, query parameters or body fields',
+    detail: 'NUL (U+0000) and unpaired UTF-16 surrogates are not allowed in paths, query parameters or body fields',
     instance: req.originalUrl,
   });
 }
