@@ -5,6 +5,9 @@ import { GatewayEnv } from './config';
 
 export const REDIS = Symbol('REDIS');
 
+/** Keys of one deployment (its namespace, as for Kafka topics), so that several sharing a Redis never share a quota. */
+export const redisKey = (config: GatewayEnv, ...parts: string[]): string => ['lienthong', config.KAFKA_NAMESPACE, ...parts].filter((part) => part !== '').join(':');
+
 export const redisProvider: Provider = {
   provide: REDIS,
   inject: [GatewayEnv],

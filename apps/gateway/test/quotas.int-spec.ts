@@ -6,7 +6,7 @@ import { request, startTestApp, TestApp } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
 import { GatewayEnv } from '../src/config';
 import { GATEWAY_BODIES } from '../src/http-bodies';
-import { REDIS } from '../src/redis.provider';
+import { REDIS, redisKey } from '../src/redis.provider';
 
 const SECRET = 'quotas-int-spec';
 const key = (province: string) => ({ 'x-api-key': demoApiKeyOf(SECRET, oneStopSystemOf(province)) });
@@ -37,7 +37,7 @@ describe('gateway quotas: per-system rate and daily cap in Redis (real Redis, Po
     const gateway: TestApp = await start({ DAILY_REQUEST_CAP: '5' });
     try {
       // earlier runs of this test today have counted against the same key
-      await gateway.app.get<Redis>(REDIS).del(`lienthong:daily:${oneStopSystemOf('H13')}:${vietnamDay(new Date())}`);
+      await gateway.app.get<Redis>(REDIS).del(`${redisKey(gateway.app.get(GatewayEnv), 'daily')}:${oneStopSystemOf('H13')}:${vietnamDay(new Date())}`);
       for (let i = 0; i < 5; i++) expect((await request(`${gateway.baseUrl}${PROCEDURE}`, { headers: key('H13') })).status).not.toBe(429);
       const refused = await request(`${gateway.baseUrl}${PROCEDURE}`, { headers: key('H13') });
       expect(refused.status).toBe(429);

@@ -4,7 +4,7 @@ import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { vietnamDay } from '@lienthong/domain-dossier';
 import { GatewayEnv } from '../config';
-import { REDIS } from '../redis.provider';
+import { REDIS, redisKey } from '../redis.provider';
 import { AccessException, AccessProblem } from './access.exception';
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -26,8 +26,8 @@ export class ClientRateLimiter {
     const rate = { points: config.RATE_LIMIT_PER_SECOND, duration: 1 };
     const cap = { points: config.DAILY_REQUEST_CAP, duration: DAY_SECONDS + 60 };
     // while Redis is unreachable each instance limits on its own rather than failing every call
-    this.perSecond = new RateLimiterRedis({ storeClient: redis, keyPrefix: 'lienthong:rate', ...rate, insuranceLimiter: new RateLimiterMemory(rate) });
-    this.perDay = new RateLimiterRedis({ storeClient: redis, keyPrefix: 'lienthong:daily', ...cap, insuranceLimiter: new RateLimiterMemory(cap) });
+    this.perSecond = new RateLimiterRedis({ storeClient: redis, keyPrefix: redisKey(config, 'rate'), ...rate, insuranceLimiter: new RateLimiterMemory(rate) });
+    this.perDay = new RateLimiterRedis({ storeClient: redis, keyPrefix: redisKey(config, 'daily'), ...cap, insuranceLimiter: new RateLimiterMemory(cap) });
   }
 
   async consume(systemId: string, res: Response): Promise<void> {
