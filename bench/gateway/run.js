@@ -1,7 +1,10 @@
 // bench/gateway: the gateway (authentication, authorisation, quota, exchange records on) beside a minimal undici
 // reverse proxy, both in front of the same trivial upstream, measured in the same run. The proxies are pinned to
-// core 1, the load generator and the upstream to core 0 (where taskset exists). Prints req/s and p50/p99 of both,
-// their ratios, and ends with one line of JSON.
+// core 1, the load generator and the upstream to core 0 (where taskset exists). The gateway is measured twice: as one
+// process that also stores the exchange records (consumer of exchange.recorded.v1 into the operators' table and the
+// audit log), and as an edge instance whose records are stored by a separate recorder instance (EXCHANGE_RECORDS_STORE),
+// run at the lowest priority on core 0, the way the edge scales out in production; the run waits until every call's
+// record is stored. Prints req/s and p50/p99, their ratios, and ends with one line of JSON.
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const autocannon = require('autocannon');
@@ -10,10 +13,14 @@ const { demoApiKeyOf, NATIONAL_PORTAL_SYSTEM } = require('../../dist/libs/domain
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const PORTS = { upstream: 3290, baseline: 3291, gateway: 3292 };
+const PORTS = { upstream: 3290, baseline: 3291, gateway: 3292, recorder: 3293 };
 const SECRET = 'bench-seed-secret';
 const PATH = '/v1/dossiers/000.00.06.H56-261123-0001';
-const pinned = (core, exe, args) => (process.platform === 'linux' ? ['taskset', ['-c', String(core), exe, ...args]] : [exe, args]);
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lienthong_bench';
+const RECORDS_DEADLINE_MS = 300_000;
+const onLinux = process.platform === 'linux';
+const pinned = (core, exe, args) => (onLinux ? ['taskset', ['-c', String(core), exe, ...args]] : [exe, args]);
+const lowPriority = ([exe, args]) => (onLinux ? ['nice', ['-n', '19', exe, ...args]] : [exe, args]);
 const children = [];
 
 function start(name, [exe, args], env) {
@@ -21,6 +28,27 @@ function start(name, [exe, args], env) {
   child.on('exit', (code, signal) => signal !== 'SIGTERM' && console.error(`bench:gateway: ${name} exited (${code ?? signal})`));
   children.push(child);
   return child;
+}
+
+function stop(child) {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+/** A gateway instance; `store` says whether it also stores the exchange records of every instance. */
+function startGateway(name, { port, core, store, background = false }) {
+  const command = pinned(core, ...appCommand('gateway'));
+  return start(name, background ? lowPriority(command) : command, {
+    PORT: port,
+    INTAKE_URL: `http://127.0.0.1:${PORTS.upstream}`,
+    DEMO_SEED_SECRET: SECRET,
+    DATABASE_URL,
+    KAFKA_NAMESPACE: 'bench',
+    RATE_LIMIT_PER_SECOND: '100000000',
+    EXCHANGE_RECORDS_STORE: String(store),
+    LOG_LEVEL: 'warn',
+  });
 }
 
 async function ready(port, deadlineMs = 90_000) {
@@ -46,55 +74,94 @@ function load(port, options = {}) {
   });
 }
 
-const figures = (r) => ({ rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx + r.errors });
+const figures = (r) => ({ rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx + r.errors, calls: r.requests.total });
 
-/** The maximum load a proxy sustains, after a warm-up (JIT, connection pools, caches). */
-async function measure(port) {
-  await load(port, { duration: 3 });
-  return figures(await load(port));
+/** The maximum load a proxy sustains, after a warm-up (JIT, connection pools, caches), and how many calls it was sent. */
+async function maxLoad(port) {
+  const warmUp = await load(port, { duration: 3 });
+  const max = figures(await load(port));
+  return { ...max, calls: warmUp.requests.total + max.calls };
 }
+
+/** A gateway's maximum load, then its latency at half of it, beside the baseline's at the same rate. */
+async function measureGateway(port) {
+  const max = await maxLoad(port);
+  const halfLoadRps = Math.max(1, Math.round(max.rps / 2));
+  const half = figures(await load(port, { overallRate: halfLoadRps }));
+  const baselineHalf = figures(await load(PORTS.baseline, { overallRate: halfLoadRps }));
+  return {
+    ...max,
+    calls: max.calls + half.calls,
+    halfLoadRps,
+    p50AtHalfLoad: half.p50,
+    p99AtHalfLoad: half.p99,
+    baselineP99AtHalfLoad: baselineHalf.p99,
+    addedP99AtHalfLoadMs: half.p99 - baselineHalf.p99,
+  };
+}
+
+/** Waits until the exchange records of every call made since `since` are stored; answers how many are. */
+async function storedRecords(since, expected) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    const deadline = Date.now() + RECORDS_DEADLINE_MS;
+    for (;;) {
+      const { rows } = await client.query('SELECT count(*)::int AS n FROM gateway.exchange_records WHERE started_at >= $1', [since]);
+      if (rows[0].n >= expected || Date.now() > deadline) return rows[0].n;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+const row = (name, f) =>
+  `  ${name.padEnd(26)}${[f.rps, f.p50, f.p99, f.p99AtHalfLoad ?? '', f.baselineP99AtHalfLoad ?? ''].map((v) => String(v).padStart(9)).join('')}  ${String(f.non2xx).padStart(6)}`;
 
 async function main() {
   process.chdir(ROOT);
   start('upstream', pinned(0, process.execPath, [path.join(__dirname, 'upstream.js')]), { PORT: PORTS.upstream });
   start('baseline', pinned(1, process.execPath, [path.join(__dirname, 'baseline-proxy.js')]), { PORT: PORTS.baseline, UPSTREAM_URL: `http://127.0.0.1:${PORTS.upstream}` });
-  const [exe, args] = appCommand('gateway');
-  start('gateway', pinned(1, exe, args), {
-    PORT: PORTS.gateway,
-    INTAKE_URL: `http://127.0.0.1:${PORTS.upstream}`,
-    DEMO_SEED_SECRET: SECRET,
-    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lienthong_bench',
-    KAFKA_NAMESPACE: 'bench',
-    RATE_LIMIT_PER_SECOND: '100000000',
-    LOG_LEVEL: 'warn',
-  });
-  await ready(PORTS.gateway);
   await ready(PORTS.baseline);
+  const baseline = await maxLoad(PORTS.baseline);
 
-  const baseline = await measure(PORTS.baseline);
-  const gateway = await measure(PORTS.gateway);
-  // latency at half of the gateway's maximum load, the same rate offered to both
-  const rate = Math.max(1, Math.round(gateway.rps / 2));
-  const baselineHalf = figures(await load(PORTS.baseline, { overallRate: rate }));
-  const gatewayHalf = figures(await load(PORTS.gateway, { overallRate: rate }));
+  // one process: requests, records into the outbox, and the consumer that stores them
+  const oneProcess = startGateway('gateway', { port: PORTS.gateway, core: 1, store: true });
+  await ready(PORTS.gateway);
+  const allInOne = await measureGateway(PORTS.gateway);
+  await stop(oneProcess);
+
+  // the edge alone on core 1; a recorder instance stores the records, at the lowest priority on core 0
+  const since = new Date();
+  startGateway('recorder', { port: PORTS.recorder, core: 0, store: true, background: true });
+  startGateway('gateway edge', { port: PORTS.gateway, core: 1, store: false });
+  await ready(PORTS.recorder);
+  await ready(PORTS.gateway);
+  const edge = await measureGateway(PORTS.gateway);
+  const stored = await storedRecords(since, edge.calls);
 
   const result = {
     bench: 'gateway',
     durationSeconds: DURATION_S,
     connections: CONNECTIONS,
-    baseline: { ...baseline, p50AtHalfLoad: baselineHalf.p50, p99AtHalfLoad: baselineHalf.p99 },
-    gateway: { ...gateway, p50AtHalfLoad: gatewayHalf.p50, p99AtHalfLoad: gatewayHalf.p99 },
-    halfLoadRps: rate,
-    throughputRatio: Number((gateway.rps / baseline.rps).toFixed(3)),
-    addedP99AtHalfLoadMs: Number((gatewayHalf.p99 - baselineHalf.p99).toFixed(2)),
+    baseline,
+    gateway: { ...edge, exchangeRecordsStored: stored },
+    gatewayOneProcess: allInOne,
+    throughputRatio: Number((edge.rps / baseline.rps).toFixed(3)),
+    throughputRatioOneProcess: Number((allInOne.rps / baseline.rps).toFixed(3)),
+    addedP99AtHalfLoadMs: edge.addedP99AtHalfLoadMs,
   };
   console.log(`
-                     req/s    p50 ms   p99 ms   p50@half  p99@half  errors
-  undici baseline  ${String(baseline.rps).padStart(7)}  ${String(baseline.p50).padStart(7)}  ${String(baseline.p99).padStart(7)}  ${String(baselineHalf.p50).padStart(8)}  ${String(baselineHalf.p99).padStart(8)}  ${baseline.non2xx}
-  gateway          ${String(gateway.rps).padStart(7)}  ${String(gateway.p50).padStart(7)}  ${String(gateway.p99).padStart(7)}  ${String(gatewayHalf.p50).padStart(8)}  ${String(gatewayHalf.p99).padStart(8)}  ${gateway.non2xx}
+                               req/s   p50 ms   p99 ms p99@half baseline p99@half  errors
+${row('undici baseline', baseline)}
+${row('gateway (edge + recorder)', edge)}
+${row('gateway (one process)', allInOne)}
 
-  throughput ratio gateway/baseline: ${result.throughputRatio} (target ≥ 0.5)
-  added p99 at half the gateway's max load (${rate} req/s): ${result.addedP99AtHalfLoadMs} ms (target ≤ 3 ms)`);
+  throughput ratio gateway/baseline: ${result.throughputRatio} (target ≥ 0.5); one process: ${result.throughputRatioOneProcess}
+  added p99 at half the gateway's max load (${edge.halfLoadRps} req/s): ${edge.addedP99AtHalfLoadMs} ms (target ≤ 3 ms); one process: ${allInOne.addedP99AtHalfLoadMs} ms
+  exchange records stored by the recorder: ${stored} of ${edge.calls} calls`);
   console.log(JSON.stringify(result));
 }
 

@@ -1,4 +1,4 @@
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { BooleanFromEnv, portOf } from '@lienthong/platform-config';
 
 const HTTP_URL = /^https?:\/\/[^\s/]+$/;
@@ -9,6 +9,10 @@ export class GatewayEnv extends portOf(3000) {
 
   @Matches(HTTP_URL, { message: 'CATALOGUE_URL must be an http(s) origin without a path' })
   CATALOGUE_URL: string = 'http://127.0.0.1:3001';
+
+  /** The connector, through which calls of legacy systems' services (/v1/systems/…/services/…) are made. */
+  @Matches(HTTP_URL, { message: 'CONNECTOR_URL must be an http(s) origin without a path' })
+  CONNECTOR_URL: string = 'http://127.0.0.1:3005';
 
   @IsInt()
   @Min(100)
@@ -36,6 +40,14 @@ export class GatewayEnv extends portOf(3000) {
   @Min(100)
   @Max(1000000)
   EXCHANGE_BUFFER_SIZE: number = 20000;
+
+  /**
+   * Whether this instance stores the exchange records of every instance (exchange.recorded.v1 into the operators'
+   * table and the audit log). At least one instance must; edge instances under heavy load can leave it to others.
+   */
+  @BooleanFromEnv()
+  @IsBoolean()
+  EXCHANGE_RECORDS_STORE: boolean = true;
 
   /** Exchange records written to the outbox in one transaction. */
   @IsInt()
@@ -83,6 +95,23 @@ export class GatewayEnv extends portOf(3000) {
    */
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'GATEWAY_KEY_ENCRYPTION_KEY must be the base64 of 32 random bytes' })
   GATEWAY_KEY_ENCRYPTION_KEY: string = 'u8SDy0PjOsJ0Ezq9bybZ1y0vN8Jk5M6jTqUeSe0Lc0M=';
+
+  /**
+   * PEM files of the certificate (with its intermediates) and private key the gateway serves HTTPS with. Unset, it
+   * serves plain HTTP, for TLS that ends in front of it.
+   */
+  @ValidateIf((env: GatewayEnv) => env.GATEWAY_TLS_KEY_FILE !== undefined || env.GATEWAY_TLS_CLIENT_CA_FILE !== undefined)
+  @IsNotEmpty({ message: 'GATEWAY_TLS_CERT_FILE must be set with GATEWAY_TLS_KEY_FILE and GATEWAY_TLS_CLIENT_CA_FILE' })
+  GATEWAY_TLS_CERT_FILE?: string;
+
+  @ValidateIf((env: GatewayEnv) => env.GATEWAY_TLS_CERT_FILE !== undefined)
+  @IsNotEmpty({ message: 'GATEWAY_TLS_KEY_FILE must be set with GATEWAY_TLS_CERT_FILE' })
+  GATEWAY_TLS_KEY_FILE?: string;
+
+  /** PEM file of the CAs that issue client certificates: set, systems may also authenticate by mutual TLS. */
+  @IsOptional()
+  @IsNotEmpty({ message: 'GATEWAY_TLS_CLIENT_CA_FILE must name a file' })
+  GATEWAY_TLS_CLIENT_CA_FILE?: string;
 
   @BooleanFromEnv()
   GATEWAY_SEED_DEMO_CLIENTS: boolean = true;

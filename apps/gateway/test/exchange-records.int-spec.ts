@@ -121,6 +121,12 @@ describe('gateway: one exchange record per call, published off the request path,
     expect(await recordOf(garbled.headers.get(EXCHANGE_ID), { status: '400' })).toMatchObject({ method: 'POST', errorSide: 'client', requestBytes: 15 });
   }, RECORD_TIMEOUT_MS);
 
+  it('records a call whose key is cut at the length limit in the middle of a surrogate pair, by whole characters', async () => {
+    const res = await request(`${gateway.baseUrl}/v1/dossiers/${encodeURIComponent(`x${'😀'.repeat(300)}`)}`);
+    expect(res.status).toBe(401);
+    expect(await recordOf(res.headers.get(EXCHANGE_ID), { status: '401' })).toMatchObject({ subject: `x${'😀'.repeat(199)}` });
+  }, RECORD_TIMEOUT_MS);
+
   it('attributes an unreachable service to the provider, whichever gateway instance recorded it', async () => {
     const stopped = await startTestApp(AppModule.register(gatewayConfig('http://127.0.0.1:9')), GATEWAY_BODIES);
     let exchangeId: string | null;
@@ -133,6 +139,20 @@ describe('gateway: one exchange record per call, published off the request path,
     }
     const record = await recordOf(exchangeId, { errorSide: 'provider' });
     expect(record).toMatchObject({ client: NATIONAL_PORTAL_SYSTEM, service: 'dossier.read', target: 'intake', status: 502, errorSide: 'provider' });
+  }, RECORD_TIMEOUT_MS);
+
+  it('stores the records of an edge instance that leaves storing to others (EXCHANGE_RECORDS_STORE off)', async () => {
+    const edgeConfig = loadConfig(GatewayEnv, { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: upstream.url, EXCHANGE_RECORDS_STORE: 'false' });
+    const edge = await startTestApp(AppModule.register(edgeConfig), GATEWAY_BODIES);
+    let exchangeId: string | null;
+    try {
+      const res = await request(`${edge.baseUrl}/v1/dossiers/${CODE}`, { headers: key(NATIONAL_PORTAL_SYSTEM) });
+      expect(res.status).toBe(200);
+      exchangeId = res.headers.get(EXCHANGE_ID);
+    } finally {
+      await edge.close();
+    }
+    expect(await recordOf(exchangeId, { system: NATIONAL_PORTAL_SYSTEM })).toMatchObject({ client: NATIONAL_PORTAL_SYSTEM, status: 200 });
   }, RECORD_TIMEOUT_MS);
 
   it('lists newest first and filters by time range', async () => {
