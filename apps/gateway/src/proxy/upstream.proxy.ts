@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { request } from 'undici';
 import { INTERNAL_HEADERS, ProblemException } from '@lienthong/platform-http';
+import { traceHeaders } from '@lienthong/platform-observability';
 import { GatewayEnv } from '../config';
 import type { AuthenticatedRequest } from '../access/grant.guard';
 import { noteProvider } from '../exchanges/exchange-notes';
@@ -30,6 +31,8 @@ export class UpstreamProxy {
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
     const actingUser = req.header(INTERNAL_HEADERS.user);
     const headers: Record<string, string> = {
+      // the service continues the call's trace: one trace from the client through the events it causes
+      ...traceHeaders(),
       [INTERNAL_HEADERS.client]: credential.system.id,
       ...(actingUser && ACTING_USER.test(actingUser) ? { [INTERNAL_HEADERS.user]: actingUser } : {}),
     };

@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { json, urlencoded } from 'express';
 import type { ServerOptions } from 'node:https';
 import { Logger } from 'nestjs-pino';
+import { traceRequests } from '@lienthong/platform-observability';
 import { ProblemFilter, sendProblem, toProblem } from './problem.filter';
 import { rejectUnstorableCharacters } from './reject-unstorable';
 import { requireJsonBody } from './require-json';
@@ -37,9 +38,10 @@ export interface ServiceHttpOptions extends BodyOptions {
  */
 const FORM_BODY_BYTES = 16 * 1024;
 
-/** Applies what every service answers the same way: JSON bodies only (forms only where declared), size limits, validation, problem+json. */
+/** Applies what every service answers the same way: a trace per call, JSON bodies only (forms only where declared), size limits, validation, problem+json. */
 export function configureHttp(app: NestExpressApplication, { bodyLimit = '1mb', formBodyPaths = [] }: BodyOptions = {}): void {
   app.useLogger(app.get(Logger));
+  traceRequests(app.getHttpServer());
   app.disable('x-powered-by');
   const formPaths = new Set(formBodyPaths);
   app.use(requireJsonBody(formPaths));

@@ -1,7 +1,6 @@
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { AlwaysOffSampler, BatchSpanProcessor, NoopSpanProcessor } from '@opentelemetry/sdk-trace';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
@@ -13,8 +12,9 @@ let sdk: NodeSDK | undefined;
  * Every span has ids, so trace ids reach the logs and Kafka headers; spans are recorded and exported only when
  * OTEL_EXPORTER_OTLP_ENDPOINT is set. Kafka context travels in our own CloudEvents headers (see platform-kafka),
  * not through the kafkajs instrumentation, because the outbox relay publishes outside the request's context.
- * Express is not instrumented: the HTTP server span names the call, and a span per middleware layer costs the
- * gateway measurable throughput (bench/gateway). PostgreSQL and Redis client spans are made only when exported.
+ * Incoming calls get their span from traceRequests (request-tracing.ts), not from the HTTP instrumentation, and Express
+ * is not instrumented: a span per middleware layer costs the gateway measurable throughput (bench/gateway).
+ * PostgreSQL and Redis client spans are made only when exported.
  */
 export function startTelemetry(serviceName: string): void {
   if (sdk) return;
@@ -30,7 +30,6 @@ export function startTelemetry(serviceName: string): void {
     // reach logs, problems and Kafka headers at a fraction of the cost of recording spans that nobody reads.
     ...(exporting ? { spanProcessors: [new BatchSpanProcessor({ exporter: new OTLPTraceExporter() })] } : { sampler: new AlwaysOffSampler(), spanProcessors: [new NoopSpanProcessor()] }),
     instrumentations: [
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(health|metrics)/.test(req.url ?? '') }),
       new PinoInstrumentation(),
       // client spans only matter to a collector: unexported, they would cost every query and every quota check
       ...(exporting ? [new PgInstrumentation(), new IORedisInstrumentation()] : []),
