@@ -11,7 +11,7 @@ export const redisKey = (config: GatewayEnv, ...parts: string[]): string => ['li
 export const redisProvider: Provider = {
   provide: REDIS,
   inject: [GatewayEnv],
-  useFactory: (config: GatewayEnv) => new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 }),
+  useFactory: (config: GatewayEnv) => new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, enableAutoPipelining: true }),
 };
 
 @Injectable()

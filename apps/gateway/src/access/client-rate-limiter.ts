@@ -30,13 +30,16 @@ export class ClientRateLimiter {
     this.perDay = new RateLimiterRedis({ storeClient: redis, keyPrefix: redisKey(config, 'daily'), ...cap, insuranceLimiter: new RateLimiterMemory(cap) });
   }
 
+  /**
+   * Counts the call against both quotas at once: one round trip to Redis for the two (the client pipelines commands
+   * sent in the same tick). Every call counts against the day, a call refused for its rate too.
+   */
   async consume(systemId: string, res: Response): Promise<void> {
     const now = Date.now();
-    const rate = await this.take(this.perSecond, systemId);
+    // the day is part of the key, so the count starts again at midnight whatever the window says
+    const [rate, daily] = await Promise.all([this.take(this.perSecond, systemId), this.take(this.perDay, `${systemId}:${this.today(now)}`)]);
     this.setHeaders(res, this.config.RATE_LIMIT_PER_SECOND, rate);
     if (!rate.allowed) this.refuse(res, `${systemId} is limited to ${this.config.RATE_LIMIT_PER_SECOND} requests per second`, rate.result.msBeforeNext / 1000);
-    // the day is part of the key, so the count starts again at midnight whatever the window says
-    const daily = await this.take(this.perDay, `${systemId}:${this.today(now)}`);
     if (!daily.allowed) this.refuse(res, `${systemId} has used its ${this.config.DAILY_REQUEST_CAP} requests of the day`, secondsToVietnamMidnight(now));
   }
 
