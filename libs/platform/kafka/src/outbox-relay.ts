@@ -14,9 +14,13 @@ export interface OutboxRelayOptions {
   onError: (name: string, error: unknown) => void;
 }
 
-/** The oldest rows not locked by another relay, deleted and answered in one statement (DELETE … RETURNING has no order). */
+/**
+ * The oldest rows not locked by another relay, deleted and answered in one statement (DELETE … RETURNING has no
+ * order). The payload comes back as JSON text, which is what goes on the wire: parsing it only to serialise it again
+ * would cost the relay for nothing.
+ */
 const TAKE_BATCH = `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED)
-  RETURNING id, position, topic, type, key, payload, traceparent, created_at`;
+  RETURNING id, position, topic, type, key, payload::text AS payload, traceparent, created_at`;
 
 interface OutboxRow {
   id: string;
@@ -24,7 +28,7 @@ interface OutboxRow {
   topic: string;
   type: string;
   key: string;
-  payload: unknown;
+  payload: string;
   traceparent: string | null;
   created_at: Date;
 }
