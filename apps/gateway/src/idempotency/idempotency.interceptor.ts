@@ -11,12 +11,11 @@ import { requestFingerprint } from './request-fingerprint';
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 const VALID_KEY = /^[\x20-\x7e]{1,255}$/;
-const PUBLIC_API = /^\/v1(\/|$)/;
 /** A retry soon after is likely to find the answer: most calls take well under a second. */
 const IN_FLIGHT_RETRY_AFTER_SECONDS = 1;
 
 /**
- * Honours Idempotency-Key on the public POST routes, after GrantGuard has authenticated the caller: the first request
+ * Honours Idempotency-Key on the public POST routes (@IdempotentPost), after GrantGuard has authenticated the caller: the first request
  * with a key runs and its answer is kept; a retry with the same key and the same request gets that answer again
  * without reaching the providing service. Answers of 500 and above, and errors, are not kept, so a retry runs again.
  */
@@ -30,7 +29,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<Request & Partial<AuthenticatedRequest>>();
     const res = context.switchToHttp().getResponse<Response>();
     const key = req.header(IDEMPOTENCY_KEY_HEADER);
-    if (key === undefined || req.method !== 'POST' || !PUBLIC_API.test(req.path) || !req.credential) return next.handle();
+    if (key === undefined || !req.credential) return next.handle();
     if (!VALID_KEY.test(key)) throw new IdempotencyException(IdempotencyProblem.MalformedKey, 'send 1 to 255 printable ASCII characters');
 
     const systemId = req.credential.system.id;

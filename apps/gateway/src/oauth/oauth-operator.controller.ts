@@ -1,10 +1,11 @@
-import { Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Param, ParseUUIDPipe, Req, UseGuards } from '@nestjs/common';
 import { RequiresGrant } from '../access/grant.decorator';
 import { AuthenticatedRequest, GrantGuard } from '../access/grant.guard';
 import { SystemIdParams } from '../registry/operator-registry.dto';
 import { Permission } from '../registry/permissions';
 import { ClientSecretsService, IssuedClientSecret } from './client-secrets.service';
 import { SigningKeyRing } from './signing-key-ring';
+import { IdempotentPost } from '../idempotency/idempotent-post.decorator';
 
 /** Operators: client secrets of the systems, and rotation of the token signing key. */
 @Controller('v1/operator')
@@ -13,7 +14,7 @@ export class OAuthOperatorController {
   constructor(private readonly secrets: ClientSecretsService, private readonly keys: SigningKeyRing) {}
 
   /** `id` is the system id, URL-encoded (it contains '/'). */
-  @Post('systems/:id/client-secrets')
+  @IdempotentPost('systems/:id/client-secrets')
   @RequiresGrant(Permission.ManageRegistry)
   issueClientSecret(@Req() req: AuthenticatedRequest, @Param() params: SystemIdParams): Promise<IssuedClientSecret> {
     return this.secrets.issue(req.credential.system.id, params.id);
@@ -26,7 +27,7 @@ export class OAuthOperatorController {
     return this.secrets.revoke(req.credential.system.id, secretId);
   }
 
-  @Post('signing-keys/rotate')
+  @IdempotentPost('signing-keys/rotate')
   @HttpCode(200)
   @RequiresGrant(Permission.ManageRegistry)
   rotateSigningKey(@Req() req: AuthenticatedRequest): Promise<{ kid: string; activatedAt: Date }> {

@@ -1,4 +1,4 @@
-import { Controller, Get, Post, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
+import { Controller, Get, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ownerOfAgency, parseDossierCode } from '@lienthong/domain-dossier';
 import { RequiresGrant } from '../access/grant.decorator';
@@ -6,6 +6,7 @@ import { GrantGuard } from '../access/grant.guard';
 import { Permission } from '../registry/permissions';
 import { answerWith } from './upstream-answer';
 import { UpstreamProxy } from './upstream.proxy';
+import { IdempotentPost } from '../idempotency/idempotent-post.decorator';
 
 /** The province a dossier belongs to, read from its code (agency part), without asking intake. */
 const provinceOfDossier = (req: Request): string | undefined => {
@@ -22,7 +23,7 @@ const provinceOfSubmission = (req: Request): string | undefined => {
 export class DossiersController {
   constructor(private readonly proxy: UpstreamProxy) {}
 
-  @Post()
+  @IdempotentPost()
   @RequiresGrant(Permission.SubmitDossier, provinceOfSubmission)
   async submit(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     return answerWith(res, await this.proxy.forward(req, 'intake', '/dossiers'));
@@ -34,7 +35,7 @@ export class DossiersController {
     return answerWith(res, await this.proxy.forward(req, 'intake', `/dossiers/${encodeURIComponent(req.params.code as string)}`));
   }
 
-  @Post(':code/status')
+  @IdempotentPost(':code/status')
   @RequiresGrant(Permission.UpdateDossierStatus, provinceOfDossier)
   async updateStatus(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     return answerWith(res, await this.proxy.forward(req, 'intake', `/dossiers/${encodeURIComponent(req.params.code as string)}/status`));

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { formatSystemId, isServiceCode, parseSystemId } from '@lienthong/domain-registry';
 import { RequiresGrant } from '../access/grant.decorator';
@@ -8,6 +8,7 @@ import { Permission } from '../registry/permissions';
 import { SystemServiceParams } from './system-service-call.dto';
 import { answerWith } from './upstream-answer';
 import { UpstreamProxy } from './upstream.proxy';
+import { IdempotentPost } from '../idempotency/idempotent-post.decorator';
 
 const providerOf = (p: Pick<SystemServiceParams, 'instance' | 'memberClass' | 'memberCode' | 'subsystem'>): string => formatSystemId(p);
 
@@ -37,7 +38,7 @@ export class SystemServicesController {
     return this.forward(params, req, res);
   }
 
-  @Post(ROUTES)
+  @IdempotentPost(ROUTES)
   @RequiresGrant(Permission.CallService, calledService)
   async post(@Param() params: SystemServiceParams, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     return this.forward(params, req, res);

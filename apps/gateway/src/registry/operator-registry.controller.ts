@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Query, Req, UseGuards } from '@nestjs/common';
 import { RequiresGrant } from '../access/grant.decorator';
 import { AuthenticatedRequest, GrantGuard } from '../access/grant.guard';
 import { AddSystemDto, CertificateParams, GrantDto, GrantParams, KeyParams, ListSystemsQuery, RegisterCertificateDto, SuspendSystemDto, SystemIdParams } from './operator-registry.dto';
 import { OperatorRegistryService } from './operator-registry.service';
 import { Permission } from './permissions';
+import { IdempotentPost } from '../idempotency/idempotent-post.decorator';
 
 /**
  * The operators' API on the registry. A system id has slashes: clients send it URL-encoded as one path segment
@@ -26,27 +27,27 @@ export class OperatorRegistryController {
     return this.service.details(params.id);
   }
 
-  @Post()
+  @IdempotentPost()
   @RequiresGrant(Permission.ManageRegistry)
   add(@Req() req: AuthenticatedRequest, @Body() dto: AddSystemDto) {
     return this.service.add(req.credential.system.id, dto);
   }
 
-  @Post(':id/suspend')
+  @IdempotentPost(':id/suspend')
   @HttpCode(HttpStatus.OK)
   @RequiresGrant(Permission.ManageRegistry)
   suspend(@Req() req: AuthenticatedRequest, @Param() params: SystemIdParams, @Body() dto: SuspendSystemDto) {
     return this.service.suspend(req.credential.system.id, params.id, dto.reason);
   }
 
-  @Post(':id/activate')
+  @IdempotentPost(':id/activate')
   @HttpCode(HttpStatus.OK)
   @RequiresGrant(Permission.ManageRegistry)
   activate(@Req() req: AuthenticatedRequest, @Param() params: SystemIdParams) {
     return this.service.activate(req.credential.system.id, params.id);
   }
 
-  @Post(':id/keys')
+  @IdempotentPost(':id/keys')
   @RequiresGrant(Permission.ManageRegistry)
   issueKey(@Req() req: AuthenticatedRequest, @Param() params: SystemIdParams) {
     return this.service.issueKey(req.credential.system.id, params.id);
@@ -58,7 +59,7 @@ export class OperatorRegistryController {
     return this.service.revokeKey(req.credential.system.id, params.id, params.keyId);
   }
 
-  @Post(':id/certificates')
+  @IdempotentPost(':id/certificates')
   @RequiresGrant(Permission.ManageRegistry)
   registerCertificate(@Req() req: AuthenticatedRequest, @Param() params: SystemIdParams, @Body() dto: RegisterCertificateDto) {
     return this.service.registerCertificate(req.credential.system.id, params.id, dto.certificate);
@@ -70,7 +71,7 @@ export class OperatorRegistryController {
     return this.service.revokeCertificate(req.credential.system.id, params.id, params.fingerprint);
   }
 
-  @Post(':id/grants')
+  @IdempotentPost(':id/grants')
   @RequiresGrant(Permission.ManageRegistry)
   addGrant(@Req() req: AuthenticatedRequest, @Param() params: SystemIdParams, @Body() dto: GrantDto) {
     return this.service.addGrant(req.credential.system.id, params.id, dto);
