@@ -46,6 +46,7 @@ function startGateway(name, { port, core, store, background = false }) {
     DATABASE_URL,
     KAFKA_NAMESPACE: 'bench',
     RATE_LIMIT_PER_SECOND: '100000000',
+    DAILY_REQUEST_CAP: '1000000000',
     EXCHANGE_RECORDS_STORE: String(store),
     LOG_LEVEL: 'warn',
   });
