@@ -1,5 +1,3 @@
-import { createServer, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { PROVINCES } from '@lienthong/domain-dossier';
 import { demoApiKeyOf, DOSSIER_LOOKUP_SERVICE, lgspSystemOf, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf, OPERATOR_SYSTEM, participantCatalogue } from '@lienthong/domain-registry';
@@ -11,6 +9,7 @@ import { GATEWAY_BODIES } from '../src/http-bodies';
 import { demoClientSecretOf } from '../src/oauth/demo-client-secrets.seeder';
 import { controllerRoutesOf, expressRoutesOf, inPool, isGranted, ServedRoute } from './authorization-matrix.support';
 import { TestPki } from './test-pki.support';
+import { FakeUpstream, startFakeUpstream } from './fake-upstream.support';
 
 const SECRET = 'authorization-matrix-int-spec';
 const apiKeyOf = (system: string) => ({ 'x-api-key': demoApiKeyOf(SECRET, system) });
@@ -105,17 +104,6 @@ function probesOf(fixtures: Fixtures): Record<string, (system: string) => Probe[
   };
 }
 
-/** Plays intake, the catalogue and the connector: answers every call with 200. */
-function startUpstream(): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{}');
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
-}
 
 /** 'pass' for any answer below 400; otherwise the status, marked when a refusal is not problem+json. */
 function outcomeOf(res: Awaited<ReturnType<typeof request>>): string {
@@ -125,7 +113,7 @@ function outcomeOf(res: Awaited<ReturnType<typeof request>>): string {
 
 describe('authorisation matrix: every seeded system × every public route (real PostgreSQL and Redis)', () => {
   let gateway: TestApp;
-  let upstream: Awaited<ReturnType<typeof startUpstream>>;
+  let upstream: FakeUpstream;
   let routes: ServedRoute[];
   let probes: Record<string, (system: string) => Probe[]>;
   let suspendedCallerKey: string;
@@ -140,7 +128,7 @@ describe('authorisation matrix: every seeded system × every public route (real 
   const methodOf = (key: string) => key.slice(0, key.indexOf(' '));
 
   beforeAll(async () => {
-    upstream = await startUpstream();
+    upstream = await startFakeUpstream();
     // the rate limit is not under test here: 16 calls in flight from one system must never meet it
     const env = { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: upstream.url, CATALOGUE_URL: upstream.url, CONNECTOR_URL: upstream.url, RATE_LIMIT_PER_SECOND: '1000000' };
     gateway = await startTestApp(AppModule.register(loadConfig(GatewayEnv, env)), GATEWAY_BODIES);

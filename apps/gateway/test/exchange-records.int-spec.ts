@@ -1,61 +1,35 @@
-import { createServer, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ExchangeRecordedV1 } from '@lienthong/contracts';
 import { demoApiKeyOf, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf, OPERATOR_SYSTEM } from '@lienthong/domain-registry';
 import { loadConfig } from '@lienthong/platform-config';
-import { request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
+import { request, startTestApp, TestApp } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
 import { GATEWAY_BODIES } from '../src/http-bodies';
 import { GatewayEnv } from '../src/config';
+import { exchangeRecordOf, RECORD_TIMEOUT_MS } from './exchange-records.support';
+import { FakeUpstream, startFakeUpstream } from './fake-upstream.support';
 
 const SECRET = 'exchange-records-int-spec';
 const key = (system: string) => ({ 'x-api-key': demoApiKeyOf(SECRET, system) });
 const THANH_HOA_SYSTEM = oneStopSystemOf('H56');
 const CODE = '000.00.06.H56-261123-0001';
-const UPSTREAM_BODY = JSON.stringify({ code: CODE, status: 2 });
+const UPSTREAM_ANSWER = { code: CODE, status: 2 };
 const EXCHANGE_ID = 'x-lienthong-exchange-id';
-/** A record reaches the operator API through the outbox, Kafka and the consumer; the first waits for the group to form. */
-const RECORD_TIMEOUT_MS = 60000;
 
-/** Plays intake: answers every call with the same small JSON body. */
-function startUpstream(): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' });
-      res.end(UPSTREAM_BODY);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
-}
 
 const gatewayConfig = (upstreamUrl: string) =>
   loadConfig(GatewayEnv, { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: upstreamUrl, CATALOGUE_URL: upstreamUrl });
 
 describe('gateway: one exchange record per call, published off the request path, queried by operators', () => {
   let gateway: TestApp;
-  let upstream: Awaited<ReturnType<typeof startUpstream>>;
+  let upstream: FakeUpstream;
 
   const exchanges = (query: Record<string, string>, headers: Record<string, string> = key(OPERATOR_SYSTEM)) =>
     request(`${gateway.baseUrl}/v1/operator/exchanges?${new URLSearchParams(query)}`, { headers });
 
-  /** Polls the operator API until the record of this exchange shows up among those the query selects. */
-  const recordOf = (exchangeId: string | null, query: Record<string, string>) => {
-    expect(exchangeId).toMatch(/^[0-9a-f-]{36}$/);
-    return waitFor(
-      async () => {
-        const res = await exchanges({ ...query, pageSize: '100' });
-        expect(res.status).toBe(200);
-        return (res.body.items as unknown as ExchangeRecordedV1[]).find((record) => record.exchangeId === exchangeId);
-      },
-      `the exchange record ${exchangeId}`,
-      RECORD_TIMEOUT_MS - 5000,
-      200,
-    );
-  };
+  const recordOf = (exchangeId: string | null, query: Record<string, string>) => exchangeRecordOf(gateway.baseUrl, key(OPERATOR_SYSTEM), exchangeId, query);
 
   beforeAll(async () => {
-    upstream = await startUpstream();
+    upstream = await startFakeUpstream(({ method }) => ({ status: method === 'POST' ? 201 : 200, body: UPSTREAM_ANSWER }));
     gateway = await startTestApp(AppModule.register(gatewayConfig(upstream.url)), GATEWAY_BODIES);
   }, 60000);
 
@@ -79,7 +53,7 @@ describe('gateway: one exchange record per call, published off the request path,
       status: 200,
       errorSide: 'none',
       requestBytes: 0,
-      responseBytes: Buffer.byteLength(UPSTREAM_BODY),
+      responseBytes: Buffer.byteLength(JSON.stringify(UPSTREAM_ANSWER)),
     });
     const [startedAt, endedAt] = [Date.parse(record.startedAt), Date.parse(record.endedAt)];
     expect(startedAt).toBeGreaterThanOrEqual(before - 1);

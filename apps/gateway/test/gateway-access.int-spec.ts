@@ -1,11 +1,10 @@
-import { createServer, IncomingMessage, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { demoApiKeyOf, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf } from '@lienthong/domain-registry';
 import { loadConfig } from '@lienthong/platform-config';
 import { request, startTestApp, TestApp } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
 import { GATEWAY_BODIES } from '../src/http-bodies';
 import { GatewayEnv } from '../src/config';
+import { FakeUpstream, startFakeUpstream } from './fake-upstream.support';
 
 const SECRET = 'gateway-int-spec';
 const key = (system: string) => ({ 'x-api-key': demoApiKeyOf(SECRET, system) });
@@ -14,36 +13,15 @@ const THANH_HOA = key(oneStopSystemOf('H56'));
 const HA_NOI = key(oneStopSystemOf('H26'));
 const CODE = '000.00.06.H56-261123-0001';
 
-interface Forwarded {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
 
-/** Plays intake: records what the gateway forwards and answers like the service would. */
-function startUpstream(): Promise<{ server: Server; url: string; calls: Forwarded[] }> {
-  const calls: Forwarded[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      calls.push({ method: req.method!, url: req.url!, headers: req.headers, body });
-      const created = req.method === 'POST' && req.url === '/dossiers';
-      res.writeHead(created ? 201 : 200, { 'content-type': 'application/json', ...(created ? { location: `/v1/dossiers/${CODE}` } : {}) });
-      res.end(JSON.stringify({ code: CODE }));
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls })));
-}
 
 describe('gateway: authentication, deny-by-default grants, province scope (real PostgreSQL and Redis)', () => {
   let gateway: TestApp;
-  let upstream: Awaited<ReturnType<typeof startUpstream>>;
+  let upstream: FakeUpstream;
   const last = () => upstream.calls.at(-1)!;
 
   beforeAll(async () => {
-    upstream = await startUpstream();
+    upstream = await startFakeUpstream(({ method, url }) => (method === 'POST' && url === '/dossiers' ? { status: 201, headers: { location: `/v1/dossiers/${CODE}` }, body: { code: CODE } } : { status: 200, body: { code: CODE } }));
     gateway = await startTestApp(AppModule.register(loadConfig(GatewayEnv, { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: upstream.url })), GATEWAY_BODIES);
   }, 60000);
 

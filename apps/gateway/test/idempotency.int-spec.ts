@@ -1,5 +1,3 @@
-import { createServer, IncomingMessage, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import { demoApiKeyOf, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf } from '@lienthong/domain-registry';
@@ -9,6 +7,7 @@ import { AppModule } from '../src/app.module';
 import { GATEWAY_BODIES } from '../src/http-bodies';
 import { GatewayEnv } from '../src/config';
 import { REDIS } from '../src/redis.provider';
+import { FakeAnswer, FakeUpstream, ForwardedCall, startFakeUpstream } from './fake-upstream.support';
 
 const SECRET = 'gateway-idempotency-int-spec';
 const key = (system: string) => ({ 'x-api-key': demoApiKeyOf(SECRET, system) });
@@ -17,38 +16,18 @@ const THANH_HOA = key(oneStopSystemOf('H56'));
 const CODE = '000.00.06.H56-261123-0001';
 const SUBMISSION = { agencyCode: '000.00.06.H56', summary: 'Hồ sơ đăng ký khai sinh' };
 
-interface Forwarded {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
+/** How the fake intake answers: slow, or failing for the next few calls. */
+const behaviour = { delayMs: 0, failures: 0 };
 
-/** Plays intake: records every call, numbers its answers, and can be made slow or failing. */
-function startUpstream() {
-  const calls: Forwarded[] = [];
-  const behaviour = { delayMs: 0, failures: 0 };
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      calls.push({ method: req.method!, url: req.url!, headers: req.headers, body });
-      const call = calls.length;
-      setTimeout(() => {
-        if (behaviour.failures > 0) {
-          behaviour.failures -= 1;
-          res.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '2' });
-          return res.end(JSON.stringify({ status: 503, title: 'Intake is restarting' }));
-        }
-        const created = req.url === '/dossiers';
-        res.writeHead(created ? 201 : 200, { 'content-type': 'application/json', ...(created ? { location: `/v1/dossiers/${CODE}` } : {}) });
-        res.end(JSON.stringify({ code: CODE, call }));
-      }, behaviour.delayMs);
-    });
-  });
-  return new Promise<{ server: Server; url: string; calls: Forwarded[]; behaviour: typeof behaviour }>((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls, behaviour })),
-  );
+/** Plays intake: numbers its answers, and can be made slow or failing. */
+async function intakeAnswer({ url }: ForwardedCall, call: number): Promise<FakeAnswer> {
+  await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
+  if (behaviour.failures > 0) {
+    behaviour.failures -= 1;
+    return { status: 503, headers: { 'content-type': 'application/problem+json', 'retry-after': '2' }, body: { status: 503, title: 'Intake is restarting' } };
+  }
+  const created = url === '/dossiers';
+  return { status: created ? 201 : 200, headers: created ? { location: `/v1/dossiers/${CODE}` } : {}, body: { code: CODE, call } };
 }
 
 const gatewayOf = (overrides: Record<string, string>) =>
@@ -56,17 +35,17 @@ const gatewayOf = (overrides: Record<string, string>) =>
 
 describe('gateway: Idempotency-Key on POST (real Redis)', () => {
   let gateway: TestApp;
-  let upstream: Awaited<ReturnType<typeof startUpstream>>;
+  let upstream: FakeUpstream;
 
   const submit = (headers: Record<string, string>, body: unknown = SUBMISSION, via = gateway) =>
     request(`${via.baseUrl}/v1/dossiers`, { headers: { ...PORTAL, ...headers }, body });
 
   beforeAll(async () => {
-    upstream = await startUpstream();
+    upstream = await startFakeUpstream(intakeAnswer);
     gateway = await gatewayOf({ INTAKE_URL: upstream.url });
   }, 60000);
 
-  afterEach(() => Object.assign(upstream.behaviour, { delayMs: 0, failures: 0 }));
+  afterEach(() => Object.assign(behaviour, { delayMs: 0, failures: 0 }));
 
   afterAll(async () => {
     await gateway?.close();
@@ -102,7 +81,7 @@ describe('gateway: Idempotency-Key on POST (real Redis)', () => {
   });
 
   it('answers 409 with Retry-After to a request arriving while the first with its key is in flight', async () => {
-    upstream.behaviour.delayMs = 500;
+    behaviour.delayMs = 500;
     const idempotencyKey = randomUUID();
     const before = upstream.calls.length;
     const answers = await Promise.all([submit({ 'idempotency-key': idempotencyKey }), submit({ 'idempotency-key': idempotencyKey })]);
@@ -131,7 +110,7 @@ describe('gateway: Idempotency-Key on POST (real Redis)', () => {
   });
 
   it('does not keep a 5xx answer of intake: the retry reaches intake and its answer is kept', async () => {
-    upstream.behaviour.failures = 1;
+    behaviour.failures = 1;
     const idempotencyKey = randomUUID();
     const before = upstream.calls.length;
     const failed = await submit({ 'idempotency-key': idempotencyKey });

@@ -1,6 +1,4 @@
 import { createHash, X509Certificate } from 'node:crypto';
-import { createServer, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { Agent } from 'undici';
 import { demoApiKeyOf, OPERATOR_SYSTEM } from '@lienthong/domain-registry';
@@ -11,6 +9,7 @@ import { GatewayEnv } from '../src/config';
 import { GATEWAY_BODIES } from '../src/http-bodies';
 import { httpsOptionsOf } from '../src/https-options';
 import { EXPIRED_CERTIFICATE, Issued, TestPki } from './test-pki.support';
+import { FakeUpstream, startFakeUpstream, lastClient } from './fake-upstream.support';
 
 const SECRET = 'mutual-tls-int-spec';
 const OPERATOR = { 'x-api-key': demoApiKeyOf(SECRET, OPERATOR_SYSTEM) };
@@ -23,26 +22,13 @@ const DOSSIER = '000.00.06.H56-261123-0001';
 const REFUSED_WITHIN_MS = 5000;
 const sha256OfDer = (pem: string) => createHash('sha256').update(new X509Certificate(pem).raw).digest('hex');
 
-/** Plays intake and the catalogue: answers every call with 200 and remembers who the gateway said was calling. */
-function startUpstream(): Promise<{ server: Server; url: string; clients: string[] }> {
-  const clients: string[] = [];
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      clients.push(String(req.headers['x-lienthong-client']));
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{}');
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, clients })));
-}
 
 describe('gateway: mutual TLS, a registered client certificate stands for its system (real PostgreSQL and Redis)', () => {
   const pki = new TestPki();
   const clientCa = pki.authority('lienthong-test-client-ca');
   const otherCa = pki.authority('some-other-ca');
   const agents: Agent[] = [];
-  let upstream: Awaited<ReturnType<typeof startUpstream>>;
+  let upstream: FakeUpstream;
   let first: TestApp;
   let second: TestApp;
   let env: NodeJS.ProcessEnv;
@@ -63,7 +49,7 @@ describe('gateway: mutual TLS, a registered client certificate stands for its sy
     first.app.get(DataSource).query(`SELECT details FROM gateway.audit_log WHERE subject = $1 AND action = $2 ORDER BY seq`, [SYSTEM, action]);
 
   beforeAll(async () => {
-    upstream = await startUpstream();
+    upstream = await startFakeUpstream();
     const server = pki.issue(clientCa, 'gateway', 'server');
     env = {
       ...process.env,
@@ -146,7 +132,7 @@ describe('gateway: mutual TLS, a registered client certificate stands for its sy
     const agent = agentOf(identity);
     for (const gateway of [first, second]) {
       expect((await readProcedures(gateway, agent)).status).toBe(200);
-      expect(upstream.clients.at(-1)).toBe(SYSTEM);
+      expect(lastClient(upstream)).toBe(SYSTEM);
       const ungranted = await request(`${gateway.baseUrl}/v1/dossiers/${DOSSIER}`, { dispatcher: agent });
       expect(ungranted.status).toBe(403);
       expect(ungranted.body).toMatchObject({ permission: 'dossier:read', detail: expect.stringContaining(SYSTEM) });

@@ -1,6 +1,4 @@
 import { generateKeyPair, decodeJwt, decodeProtectedHeader, importJWK, SignJWT, KeyLike } from 'jose';
-import { createServer, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { demoApiKeyOf, demoSecretFor, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf, OPERATOR_SYSTEM } from '@lienthong/domain-registry';
 import { loadConfig } from '@lienthong/platform-config';
@@ -9,6 +7,7 @@ import { AppModule } from '../src/app.module';
 import { GATEWAY_BODIES } from '../src/http-bodies';
 import { GatewayEnv } from '../src/config';
 import { openPrivateKey } from '../src/oauth/key-sealing';
+import { FakeUpstream, startFakeUpstream, lastClient } from './fake-upstream.support';
 
 const SECRET = 'gateway-oauth-int-spec';
 const OPERATOR = { 'x-api-key': demoApiKeyOf(SECRET, OPERATOR_SYSTEM) };
@@ -19,19 +18,6 @@ const jwksKeys = (body: unknown) => (body as { keys: { kid: string; d?: string }
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const basic = (id: string, secret: string) => ({ authorization: `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}` });
 
-/** Plays intake and the catalogue: answers every forwarded call with 200. */
-function startUpstream(): Promise<{ server: Server; url: string; clients: string[] }> {
-  const clients: string[] = [];
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      clients.push(String(req.headers['x-lienthong-client']));
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ code: CODE }));
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, clients })));
-}
 
 async function formPost(url: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(fields).toString() });
@@ -39,7 +25,7 @@ async function formPost(url: string, fields: Record<string, string>, headers: Re
 }
 
 describe('gateway: OAuth2 client credentials, signed access tokens, JWKS and key rotation (real PostgreSQL and Redis)', () => {
-  let upstream: Awaited<ReturnType<typeof startUpstream>>;
+  let upstream: FakeUpstream;
   let gateway: TestApp;
   let second: TestApp;
   let env: NodeJS.ProcessEnv;
@@ -52,7 +38,7 @@ describe('gateway: OAuth2 client credentials, signed access tokens, JWKS and key
   const readDossier = (base: string, headers: Record<string, string>) => request(`${base}/v1/dossiers/${CODE}`, { headers });
 
   beforeAll(async () => {
-    upstream = await startUpstream();
+    upstream = await startFakeUpstream(() => ({ status: 200, body: { code: CODE } }));
     env = { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: upstream.url, CATALOGUE_URL: upstream.url, GATEWAY_SIGNING_KEY_RELOAD_MS: '1000' };
     // two instances booting together: the advisory lock lets only one of them create the first signing key
     [gateway, second] = await Promise.all([start(), start()]);
@@ -86,7 +72,7 @@ describe('gateway: OAuth2 client credentials, signed access tokens, JWKS and key
     const token = await tokenOf(gateway.baseUrl, NATIONAL_PORTAL_SYSTEM);
     const granted = await readDossier(gateway.baseUrl, bearer(token));
     expect(granted.status).toBe(200);
-    expect(upstream.clients.at(-1)).toBe(NATIONAL_PORTAL_SYSTEM);
+    expect(lastClient(upstream)).toBe(NATIONAL_PORTAL_SYSTEM);
     const ungranted = await request(`${gateway.baseUrl}/v1/dossiers/${CODE}/status`, { headers: bearer(token), body: { status: 4 } });
     expect(ungranted.status).toBe(403);
     expect(ungranted.body).toMatchObject({ permission: 'dossier:update-status' });

@@ -1,5 +1,3 @@
-import { createServer, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { demoApiKeyOf, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf, OPERATOR_SYSTEM } from '@lienthong/domain-registry';
 import { loadConfig } from '@lienthong/platform-config';
@@ -10,6 +8,7 @@ import { AuditRepository } from '../src/audit/audit.repository';
 import { verifyAuditLog } from '../src/audit/audit.verifier';
 import { GatewayEnv } from '../src/config';
 import { DemoClientsSeeder } from '../src/registry/demo-clients.seeder';
+import { FakeUpstream, startFakeUpstream } from './fake-upstream.support';
 
 const SECRET = 'registry-admin-int-spec';
 const OPERATOR = { 'x-api-key': demoApiKeyOf(SECRET, OPERATOR_SYSTEM) };
@@ -20,22 +19,11 @@ const NEW_SYSTEM = `VN/GOV/000.00.07.H56/SOYTE-${run}`;
 const path = (id: string, rest = '') => `/v1/operator/systems/${encodeURIComponent(id)}${rest}`;
 const DOSSIER = '000.00.06.H56-261123-0001';
 
-/** Plays intake and the catalogue: answers every call with 200. */
-function startUpstream(): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{}');
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
-}
 
 describe('operator API on the registry, across two gateway instances (real PostgreSQL and Redis)', () => {
   let first: TestApp;
   let second: TestApp;
-  let upstream: Awaited<ReturnType<typeof startUpstream>>;
+  let upstream: FakeUpstream;
   let auditFrom: number;
   let newKey: { id: string; apiKey: string };
 
@@ -46,7 +34,7 @@ describe('operator API on the registry, across two gateway instances (real Postg
   const registryAudit = () => count('audit_log', `action <> 'exchange.recorded'`);
 
   beforeAll(async () => {
-    upstream = await startUpstream();
+    upstream = await startFakeUpstream();
     first = await boot();
     second = await boot();
     auditFrom = (await first.app.get(DataSource).query(`SELECT coalesce(max(seq), 0) AS seq FROM gateway.audit_log`))[0].seq;

@@ -1,12 +1,12 @@
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ExchangeRecordedV1 } from '@lienthong/contracts';
 import { CIVIL_REGISTRY_SYSTEM, demoApiKeyOf, DOSSIER_LOOKUP_SERVICE, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf, OPERATOR_SYSTEM } from '@lienthong/domain-registry';
 import { loadConfig } from '@lienthong/platform-config';
 import { request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
 import { GatewayEnv } from '../src/config';
 import { GATEWAY_BODIES } from '../src/http-bodies';
+import { exchangeRecordOf, RECORD_TIMEOUT_MS } from './exchange-records.support';
 
 const SECRET = 'system-services-int-spec';
 const key = (system: string) => ({ 'x-api-key': demoApiKeyOf(SECRET, system) });
@@ -19,7 +19,6 @@ const lookup = (provider: string, rest = `/${CODE}`) => `/v1/systems/${provider}
 const LEGACY_ANSWER = '{"error_code":0,"result":{"MaHoSo":"000.00.06.H56-261123-0001","TrangThaiHoSo":4,"ChuHoSo":"Nguyễn Văn An"}}';
 const CIRCUIT_OPEN = JSON.stringify({ type: 'https://lienthong.gov.vn/problems/legacy-system-circuit-open', status: 503, system: HCMC, service: DOSSIER_LOOKUP_SERVICE, errorSide: 'provider' });
 const EXCHANGE_ID = 'x-lienthong-exchange-id';
-const RECORD_TIMEOUT_MS = 60000;
 
 interface Forwarded {
   method: string;
@@ -49,16 +48,7 @@ describe("gateway: calls of legacy systems' services through the connector, X-Ro
 
   const call = (path: string, headers: Record<string, string>, body?: unknown) => request(`${gateway.baseUrl}${path}`, { headers, body });
   const operator = (path: string, init: { method?: string; body?: unknown } = {}) => request(`${gateway.baseUrl}${path}`, { ...init, headers: key(OPERATOR_SYSTEM) });
-  const recordOf = (exchangeId: string | null, query: Record<string, string>) =>
-    waitFor(
-      async () => {
-        const res = await operator(`/v1/operator/exchanges?${new URLSearchParams({ ...query, pageSize: '100' })}`);
-        return (res.body.items as unknown as ExchangeRecordedV1[]).find((record) => record.exchangeId === exchangeId);
-      },
-      `the exchange record ${exchangeId}`,
-      RECORD_TIMEOUT_MS - 5000,
-      200,
-    );
+  const recordOf = (exchangeId: string | null, query: Record<string, string>) => exchangeRecordOf(gateway.baseUrl, key(OPERATOR_SYSTEM), exchangeId, query);
 
   beforeAll(async () => {
     connector = await startConnector();
