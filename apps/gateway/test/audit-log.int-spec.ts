@@ -189,7 +189,7 @@ describe('audit log: hash chain, anchors, tamper detection (real PostgreSQL and 
       details: { client: OPERATOR_SYSTEM, target: null, service: 'operator.systems.post', method: 'POST', route: '/v1/operator/systems', status: 201, errorSide: 'none' },
     });
     expect(Object.keys(addedEntry.details).sort()).toEqual(
-      ['client', 'endedAt', 'errorSide', 'method', 'requestBytes', 'responseBytes', 'route', 'service', 'startedAt', 'status', 'subject', 'target', 'traceId'].sort(),
+      ['client', 'durationMs', 'endedAt', 'errorSide', 'method', 'requestBytes', 'responseBytes', 'route', 'service', 'startedAt', 'status', 'subject', 'target', 'traceId'].sort(),
     );
     expect(refusedEntry).toMatchObject({ actor: 'anonymous', action: 'exchange.recorded', details: { client: null, status: 401, errorSide: 'client' } });
     const [change] = await entriesOf(id, before);
