@@ -62,7 +62,10 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const problem = toProblem(error, req.originalUrl);
-    if (problem.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    // A typed problem is an outcome the code foresaw (a provider down, too slow, its circuit open): one line, no stack,
+    // since a failing legacy system can make thousands a second. Anything else is a defect: its stack is needed.
+    if (problem.status >= 500 && error instanceof ProblemException) this.logger.warn(`${problem.status} ${problem.title}: ${problem.detail ?? ''}`);
+    else if (problem.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
     sendProblem(http.getResponse<Response>(), problem);
   }
 }

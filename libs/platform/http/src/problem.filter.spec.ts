@@ -1,0 +1,41 @@
+import { HttpStatus, Logger, type ArgumentsHost } from '@nestjs/common';
+import { ProblemException } from './problem';
+import { ProblemFilter } from './problem.filter';
+
+/** An HTTP call as the filter sees it, answering into `sent`. */
+function httpHost(sent: { status?: number; body?: string }): ArgumentsHost {
+  const res = {
+    status: (status: number) => ((sent.status = status), res),
+    type: () => res,
+    send: (body: string) => (sent.body = body),
+  };
+  return { switchToHttp: () => ({ getRequest: () => ({ originalUrl: '/v1/systems/x' }), getResponse: () => res }) } as unknown as ArgumentsHost;
+}
+
+describe('ProblemFilter logs', () => {
+  const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+  const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+  afterEach(() => jest.clearAllMocks());
+
+  it('a foreseen provider failure in one line, without a stack', () => {
+    const sent: { status?: number } = {};
+    new ProblemFilter().catch(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'circuit-open', 'The system is refused for now', 'H31 failed repeatedly'), httpHost(sent));
+    expect(sent.status).toBe(503);
+    expect(warn).toHaveBeenCalledWith('503 The system is refused for now: H31 failed repeatedly');
+    expect(error).not.toHaveBeenCalled();
+  });
+
+  it('an unexpected error with its stack, answered as a 500 that shows no internals', () => {
+    const sent: { status?: number; body?: string } = {};
+    new ProblemFilter().catch(new TypeError('cannot read properties of undefined'), httpHost(sent));
+    expect(sent.status).toBe(500);
+    expect(sent.body).not.toContain('cannot read');
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('TypeError: cannot read properties of undefined'));
+  });
+
+  it('nothing for a client error', () => {
+    new ProblemFilter().catch(new ProblemException(HttpStatus.FORBIDDEN, 'not-granted', 'Not granted'), httpHost({}));
+    expect(warn).not.toHaveBeenCalled();
+    expect(error).not.toHaveBeenCalled();
+  });
+});
