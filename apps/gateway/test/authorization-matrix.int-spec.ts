@@ -8,8 +8,8 @@ import { GatewayEnv } from '../src/config';
 import { GATEWAY_BODIES } from '../src/http-bodies';
 import { demoClientSecretOf } from '../src/oauth/demo-client-secrets.seeder';
 import { controllerRoutesOf, expressRoutesOf, inPool, isGranted, ServedRoute } from './authorization-matrix.support';
-import { TestPki } from './test-pki.support';
 import { FakeUpstream, startFakeUpstream } from './fake-upstream.support';
+import { TestPki } from './test-pki.support';
 
 const SECRET = 'authorization-matrix-int-spec';
 const apiKeyOf = (system: string) => ({ 'x-api-key': demoApiKeyOf(SECRET, system) });
@@ -104,7 +104,6 @@ function probesOf(fixtures: Fixtures): Record<string, (system: string) => Probe[
   };
 }
 
-
 /** 'pass' for any answer below 400; otherwise the status, marked when a refusal is not problem+json. */
 function outcomeOf(res: Awaited<ReturnType<typeof request>>): string {
   if (res.status < 400) return 'pass';
@@ -155,7 +154,7 @@ describe('authorisation matrix: every seeded system × every public route (real 
   afterAll(async () => {
     pki.remove();
     await gateway?.close();
-    upstream?.server.close();
+    await upstream?.close();
   }, 30000);
 
   it('lists the public routes from the app: every /v1 route declares a grant, only the OAuth endpoints are open, each has a probe', () => {

@@ -15,7 +15,6 @@ const CODE = '000.00.06.H56-261123-0001';
 const UPSTREAM_ANSWER = { code: CODE, status: 2 };
 const EXCHANGE_ID = 'x-lienthong-exchange-id';
 
-
 const gatewayConfig = (upstreamUrl: string) =>
   loadConfig(GatewayEnv, { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: upstreamUrl, CATALOGUE_URL: upstreamUrl });
 
@@ -35,7 +34,7 @@ describe('gateway: one exchange record per call, published off the request path,
 
   afterAll(async () => {
     await gateway?.close();
-    upstream?.server.close();
+    await upstream?.close();
   });
 
   it('records a granted call: who, what, about which dossier, outcome, sizes and times', async () => {

@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A call the gateway forwarded to a providing service. */
@@ -12,15 +12,15 @@ export interface ForwardedCall {
 export interface FakeAnswer {
   status: number;
   headers?: Record<string, string>;
-  /** Sent as JSON. */
+  /** Sent as JSON; a string is sent as the bytes it is, for answers that must reach the client unchanged. */
   body: unknown;
 }
 
 export interface FakeUpstream {
-  server: Server;
   url: string;
   /** Every forwarded call, in arrival order. */
   calls: ForwardedCall[];
+  close(): Promise<void>;
 }
 
 /**
@@ -30,17 +30,20 @@ export interface FakeUpstream {
 export function startFakeUpstream(answer: (call: ForwardedCall, n: number) => FakeAnswer | Promise<FakeAnswer> = () => ({ status: 200, body: {} })): Promise<FakeUpstream> {
   const calls: ForwardedCall[] = [];
   const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
+    // chunks joined before decoding: a character split across two chunks stays whole
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', async () => {
-      const call = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body };
+      const call = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() };
       calls.push(call);
-      const { status, headers = {}, body: answerBody } = await answer(call, calls.length);
+      const { status, headers = {}, body } = await answer(call, calls.length);
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
-      res.end(JSON.stringify(answerBody));
+      res.end(typeof body === 'string' ? body : JSON.stringify(body));
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls })));
+  // the gateway's pooled keep-alive connections would otherwise hold the server open past its test
+  const close = () => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections());
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls, close })));
 }
 
 /** The system the gateway named as the caller of the last forwarded call. */

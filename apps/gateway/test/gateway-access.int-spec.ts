@@ -13,8 +13,6 @@ const THANH_HOA = key(oneStopSystemOf('H56'));
 const HA_NOI = key(oneStopSystemOf('H26'));
 const CODE = '000.00.06.H56-261123-0001';
 
-
-
 describe('gateway: authentication, deny-by-default grants, province scope (real PostgreSQL and Redis)', () => {
   let gateway: TestApp;
   let upstream: FakeUpstream;
@@ -27,7 +25,7 @@ describe('gateway: authentication, deny-by-default grants, province scope (real 
 
   afterAll(async () => {
     await gateway?.close();
-    upstream?.server.close();
+    await upstream?.close();
   });
 
   it('refuses a call without credentials or with an unknown key (401 problem+json), forwarding nothing', async () => {

@@ -49,7 +49,7 @@ describe('gateway: Idempotency-Key on POST (real Redis)', () => {
 
   afterAll(async () => {
     await gateway?.close();
-    upstream?.server.close();
+    await upstream?.close();
   });
 
   it('replays the stored answer to a retry, with Idempotent-Replayed, without calling intake again', async () => {

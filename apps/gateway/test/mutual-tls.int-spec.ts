@@ -8,8 +8,8 @@ import { AppModule } from '../src/app.module';
 import { GatewayEnv } from '../src/config';
 import { GATEWAY_BODIES } from '../src/http-bodies';
 import { httpsOptionsOf } from '../src/https-options';
+import { FakeUpstream, lastClient, startFakeUpstream } from './fake-upstream.support';
 import { EXPIRED_CERTIFICATE, Issued, TestPki } from './test-pki.support';
-import { FakeUpstream, startFakeUpstream, lastClient } from './fake-upstream.support';
 
 const SECRET = 'mutual-tls-int-spec';
 const OPERATOR = { 'x-api-key': demoApiKeyOf(SECRET, OPERATOR_SYSTEM) };
@@ -21,7 +21,6 @@ const DOSSIER = '000.00.06.H56-261123-0001';
 /** What the issue asks: a revoked certificate or a suspended system is refused within seconds. */
 const REFUSED_WITHIN_MS = 5000;
 const sha256OfDer = (pem: string) => createHash('sha256').update(new X509Certificate(pem).raw).digest('hex');
-
 
 describe('gateway: mutual TLS, a registered client certificate stands for its system (real PostgreSQL and Redis)', () => {
   const pki = new TestPki();
@@ -73,7 +72,7 @@ describe('gateway: mutual TLS, a registered client certificate stands for its sy
     await Promise.all(agents.map((agent) => agent.close()));
     await first?.close();
     await second?.close();
-    upstream?.server.close();
+    await upstream?.close();
   }, 30000);
 
   it('stops the boot naming the variable when the TLS files are incomplete, missing or not what they say', () => {

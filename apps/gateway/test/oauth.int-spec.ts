@@ -7,7 +7,7 @@ import { AppModule } from '../src/app.module';
 import { GATEWAY_BODIES } from '../src/http-bodies';
 import { GatewayEnv } from '../src/config';
 import { openPrivateKey } from '../src/oauth/key-sealing';
-import { FakeUpstream, startFakeUpstream, lastClient } from './fake-upstream.support';
+import { FakeUpstream, lastClient, startFakeUpstream } from './fake-upstream.support';
 
 const SECRET = 'gateway-oauth-int-spec';
 const OPERATOR = { 'x-api-key': demoApiKeyOf(SECRET, OPERATOR_SYSTEM) };
@@ -17,7 +17,6 @@ const clientSecretOf = (system: string) => demoSecretFor(SECRET, `client-secret:
 const jwksKeys = (body: unknown) => (body as { keys: { kid: string; d?: string }[] }).keys;
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const basic = (id: string, secret: string) => ({ authorization: `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}` });
-
 
 async function formPost(url: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(fields).toString() });
@@ -46,7 +45,7 @@ describe('gateway: OAuth2 client credentials, signed access tokens, JWKS and key
 
   afterAll(async () => {
     await Promise.all([gateway?.close(), second?.close()]);
-    upstream?.server.close();
+    await upstream?.close();
   });
 
   it('issues a token by form, by HTTP Basic and by JSON, never cached', async () => {

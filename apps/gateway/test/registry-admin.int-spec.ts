@@ -19,7 +19,6 @@ const NEW_SYSTEM = `VN/GOV/000.00.07.H56/SOYTE-${run}`;
 const path = (id: string, rest = '') => `/v1/operator/systems/${encodeURIComponent(id)}${rest}`;
 const DOSSIER = '000.00.06.H56-261123-0001';
 
-
 describe('operator API on the registry, across two gateway instances (real PostgreSQL and Redis)', () => {
   let first: TestApp;
   let second: TestApp;
@@ -43,7 +42,7 @@ describe('operator API on the registry, across two gateway instances (real Postg
   afterAll(async () => {
     await first?.close();
     await second?.close();
-    upstream?.server.close();
+    await upstream?.close();
   }, 30000);
 
   it('seeds at least 137 systems with agencies and X-Road parts, and seeding again changes nothing', async () => {

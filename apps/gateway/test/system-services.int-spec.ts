@@ -1,5 +1,3 @@
-import { createServer, IncomingHttpHeaders, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { CIVIL_REGISTRY_SYSTEM, demoApiKeyOf, DOSSIER_LOOKUP_SERVICE, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf, OPERATOR_SYSTEM } from '@lienthong/domain-registry';
 import { loadConfig } from '@lienthong/platform-config';
 import { request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
@@ -7,6 +5,7 @@ import { AppModule } from '../src/app.module';
 import { GatewayEnv } from '../src/config';
 import { GATEWAY_BODIES } from '../src/http-bodies';
 import { exchangeRecordOf, RECORD_TIMEOUT_MS } from './exchange-records.support';
+import { FakeAnswer, FakeUpstream, ForwardedCall, startFakeUpstream } from './fake-upstream.support';
 
 const SECRET = 'system-services-int-spec';
 const key = (system: string) => ({ 'x-api-key': demoApiKeyOf(SECRET, system) });
@@ -20,44 +19,28 @@ const LEGACY_ANSWER = '{"error_code":0,"result":{"MaHoSo":"000.00.06.H56-261123-
 const CIRCUIT_OPEN = JSON.stringify({ type: 'https://lienthong.gov.vn/problems/legacy-system-circuit-open', status: 503, system: HCMC, service: DOSSIER_LOOKUP_SERVICE, errorSide: 'provider' });
 const EXCHANGE_ID = 'x-lienthong-exchange-id';
 
-interface Forwarded {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** Plays the connector: records each call; HCMC's circuit is open, every other system answers the dossier. */
-function startConnector(): Promise<{ server: Server; url: string; calls: Forwarded[] }> {
-  const calls: Forwarded[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      calls.push({ method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString() });
-      if (req.url!.startsWith(`/systems/${HCMC}/`)) res.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '17' }).end(CIRCUIT_OPEN);
-      else res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(LEGACY_ANSWER);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls })));
-}
+/** Plays the connector: HCMC's circuit is open, every other system answers the dossier. */
+const connectorAnswer = ({ url }: ForwardedCall): FakeAnswer =>
+  url.startsWith(`/systems/${HCMC}/`)
+    ? { status: 503, headers: { 'content-type': 'application/problem+json', 'retry-after': '17' }, body: CIRCUIT_OPEN }
+    : { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: LEGACY_ANSWER };
 
 describe("gateway: calls of legacy systems' services through the connector, X-Road style (real PostgreSQL, Redis, Kafka)", () => {
   let gateway: TestApp;
-  let connector: Awaited<ReturnType<typeof startConnector>>;
+  let connector: FakeUpstream;
 
   const call = (path: string, headers: Record<string, string>, body?: unknown) => request(`${gateway.baseUrl}${path}`, { headers, body });
   const operator = (path: string, init: { method?: string; body?: unknown } = {}) => request(`${gateway.baseUrl}${path}`, { ...init, headers: key(OPERATOR_SYSTEM) });
   const recordOf = (exchangeId: string | null, query: Record<string, string>) => exchangeRecordOf(gateway.baseUrl, key(OPERATOR_SYSTEM), exchangeId, query);
 
   beforeAll(async () => {
-    connector = await startConnector();
+    connector = await startFakeUpstream(connectorAnswer);
     gateway = await startTestApp(AppModule.register(loadConfig(GatewayEnv, { ...process.env, DEMO_SEED_SECRET: SECRET, CONNECTOR_URL: connector.url })), GATEWAY_BODIES);
   }, 60000);
 
   afterAll(async () => {
     await gateway?.close();
-    connector?.server.close();
+    await connector?.close();
   });
 
   it("lets the Ministry of Justice's civil registry look a dossier up in Thanh Hoá's one-stop system, and records the provider and the service", async () => {
