@@ -134,6 +134,7 @@ describe("gateway: calls of legacy systems' services through the connector, X-Ro
       [{ permission: 'dossier:read', scope: `${THANH_HOA}/*` }, 422, 'scope-mismatch'],
       [{ permission: 'service:call', scope: `${THANH_HOA}/Tra_Cuu` }, 400, 'invalid-request'],
       [{ permission: 'service:call', scope: 'VN/GOV/H56' }, 400, 'invalid-request'],
+      [{ permission: 'service:call', scope: 'VN/GOV/000.00.00.H56/KHONG-CO/*' }, 422, 'unknown-provider'],
     ];
     for (const [body, status, type] of refusals) {
       const res = await operator(grants, { body });

@@ -396,7 +396,7 @@ const paths: OpenApiDocument['paths'] = {
       parameters: [param('SystemId')],
       requestBody: { required: true, content: json('AddGrant', { AddGrant: ex.addGrant, serviceCall: ex.grantServiceCall }) },
       answers: { '201': { description: 'Granted', schema: 'Grant', examples: { granted: ex.grantAdded } } },
-      problems: ['unknownSystem', 'grantExists', 'scopeMismatch'],
+      problems: ['unknownSystem', 'grantExists', 'scopeMismatch', 'unknownProvider'],
     }),
   },
   '/v1/operator/systems/{id}/grants/{permission}/{scope}': {

@@ -261,6 +261,10 @@ export const problems = {
     summary: 'A scope of the wrong kind for the permission',
     value: problem('scope-mismatch', 'The scope does not fit the permission', 422, 'service:call is scoped <provider system id>/<service code> or <provider system id>/*, not H56'),
   },
+  unknownProvider: {
+    summary: 'A service scope naming a provider that is not registered',
+    value: problem('unknown-provider', 'The scope names a provider that is not registered', 422, 'VN/GOV/000.00.00.H56/KHONG-CO is not a registered system'),
+  },
   unknownGrant: { summary: 'Not granted', value: problem('unknown-grant', 'The system holds no such grant', 404, `${THANH_HOA} holds no dossier:read on H26`) },
   clientSecretNotFound: { summary: 'No such client secret', value: problem('client-secret-not-found', 'No such client secret', 404, 'no client secret 7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f') },
   invalidCertificate: {

@@ -173,6 +173,11 @@ export class OperatorRegistryService {
     this.checkScope(dto);
     return this.change(actor, async (manager) => {
       await this.lockedSystem(manager, systemId);
+      // a grant of a provider's services names a registered provider: a typo would otherwise grant nothing, silently
+      const provider = dto.permission === Permission.CallService ? parseServiceScope(dto.scope)?.provider : undefined;
+      if (provider && !(await this.registry.systemExists(manager, provider))) {
+        throw new RegistryException(RegistryProblem.UnknownProvider, `${provider} is not a registered system`);
+      }
       const grant = { systemId, permission: dto.permission, scope: dto.scope };
       if (!(await this.registry.insertGrant(manager, grant))) {
         throw new RegistryException(RegistryProblem.GrantExists, `${systemId} already holds ${dto.permission} on ${dto.scope}`);

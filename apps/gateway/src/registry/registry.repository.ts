@@ -115,6 +115,10 @@ export class RegistryRepository {
     return manager.getRepository(Agency).existsBy({ code });
   }
 
+  async systemExists(manager: EntityManager, id: string): Promise<boolean> {
+    return manager.getRepository(ClientSystem).existsBy({ id });
+  }
+
   async insertSystem(manager: EntityManager, system: NewSystem): Promise<ClientSystem> {
     const repository = manager.getRepository(ClientSystem);
     await repository.insert({ ...system, status: 'active' });
