@@ -3,10 +3,10 @@ import type { Request, Response } from 'express';
 import { ownerOfAgency, parseDossierCode } from '@lienthong/domain-dossier';
 import { RequiresGrant } from '../access/grant.decorator';
 import { GrantGuard } from '../access/grant.guard';
+import { IdempotentPost } from '../idempotency/idempotent-post.decorator';
 import { Permission } from '../registry/permissions';
 import { answerWith } from './upstream-answer';
 import { UpstreamProxy } from './upstream.proxy';
-import { IdempotentPost } from '../idempotency/idempotent-post.decorator';
 
 /** The province a dossier belongs to, read from its code (agency part), without asking intake. */
 const provinceOfDossier = (req: Request): string | undefined => {

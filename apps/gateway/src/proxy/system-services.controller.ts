@@ -3,12 +3,12 @@ import type { Request, Response } from 'express';
 import { formatSystemId, isServiceCode, parseSystemId } from '@lienthong/domain-registry';
 import { RequiresGrant } from '../access/grant.decorator';
 import { GrantGuard } from '../access/grant.guard';
+import { IdempotentPost } from '../idempotency/idempotent-post.decorator';
 import { serviceScope } from '../registry/grant-scope';
 import { Permission } from '../registry/permissions';
 import { SystemServiceParams } from './system-service-call.dto';
 import { answerWith } from './upstream-answer';
 import { UpstreamProxy } from './upstream.proxy';
-import { IdempotentPost } from '../idempotency/idempotent-post.decorator';
 
 const providerOf = (p: Pick<SystemServiceParams, 'instance' | 'memberClass' | 'memberCode' | 'subsystem'>): string => formatSystemId(p);
 

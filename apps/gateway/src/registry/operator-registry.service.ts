@@ -170,11 +170,10 @@ export class OperatorRegistryService {
   }
 
   async addGrant(actor: string, systemId: string, dto: GrantDto): Promise<Omit<Grant, 'systemId'>> {
-    this.checkScope(dto);
+    const provider = this.checkScope(dto);
     return this.change(actor, async (manager) => {
       await this.lockedSystem(manager, systemId);
       // a grant of a provider's services names a registered provider: a typo would otherwise grant nothing, silently
-      const provider = dto.permission === Permission.CallService ? parseServiceScope(dto.scope)?.provider : undefined;
       if (provider && !(await this.registry.systemExists(manager, provider))) {
         throw new RegistryException(RegistryProblem.UnknownProvider, `${provider} is not a registered system`);
       }
@@ -237,15 +236,19 @@ export class OperatorRegistryService {
     return { id: dto.id, name: dto.name, kind: dto.kind, agencyCode: agencyCode ?? null, ...parts };
   }
 
-  /** service:call is scoped to a provider's services, every other permission to a province; '*' fits both. */
-  private checkScope({ permission, scope }: GrantDto): void {
-    if (scope === EVERYWHERE) return;
+  /**
+   * service:call is scoped to a provider's services, every other permission to a province; '*' fits both. Answers the
+   * provider a service:call grant names.
+   */
+  private checkScope({ permission, scope }: GrantDto): string | undefined {
+    if (scope === EVERYWHERE) return undefined;
     const service = parseServiceScope(scope);
     if (permission === Permission.CallService) {
       if (!service) throw new RegistryException(RegistryProblem.ScopeMismatch, `${permission} is scoped <provider system id>/<service code> or <provider system id>/*, not ${scope}`);
-      return;
+      return service.provider;
     }
     if (service) throw new RegistryException(RegistryProblem.ScopeMismatch, `${permission} is scoped to a province or '*', not to a service`);
     if (!isProvinceCode(scope)) throw new RegistryException(RegistryProblem.UnknownProvince, `${scope} is not one of the 34 province codes`);
+    return undefined;
   }
 }
