@@ -14,6 +14,13 @@ import { DVCQG_SERVICES } from './dvcqg-services';
 
 const SYNC_SERVICE = 'DongBoHoSoMC';
 
+interface Judged {
+  answer: unknown;
+  verdict: DvcqgVerdict;
+}
+
+const judged = (answer: unknown): Judged => ({ answer, verdict: judgeDvcqgAnswer(answer) });
+
 /**
  * The older one-stop session dialect: log in with username/password for a session, then call services
  * with `{session, madonvi, service, …}`. Sessions are kept per system and renewed once when refused.
@@ -42,29 +49,31 @@ export class DvcqgSessionAdapter implements SystemAdapter {
    * business, and an answer outside the dialect's envelope is no answer.
    */
   async callService(system: ConnectedSystem, call: LegacyCall, deadline: Deadline): Promise<unknown> {
-    const answer = await this.withSession(system, deadline, (session) =>
+    const { answer, verdict } = await this.withSession(system, deadline, (session) =>
       postJson(`${system.endpoint}/${call.operation}`, { ...call.parameters, session, service: call.operation }, deadline),
     );
     if (!isDvcqgAnswer(answer)) throw new LegacyCallError(`${call.operation} of ${system.code} answered without an error_code`);
-    const verdict = judgeDvcqgAnswer(answer);
     if (verdict.kind === 'session-invalid') throw new LegacyCallError(`${call.operation} refused by ${system.code}: ${explain(verdict)}`);
     return answer;
   }
 
   private async sync(system: ConnectedSystem, agencyCode: string, record: DongBoHoSoRecord, isUpdating: boolean, deadline: Deadline): Promise<DvcqgVerdict> {
-    const answer = await this.withSession(system, deadline, (session) =>
+    const { verdict } = await this.withSession(system, deadline, (session) =>
       postJson(`${system.endpoint}/${SYNC_SERVICE}`, { session, madonvi: agencyCode, service: SYNC_SERVICE, isUpdating, data: [record] }, deadline),
     );
-    return judgeDvcqgAnswer(answer);
+    return verdict;
   }
 
-  /** Makes a call with the system's session, logging in afresh once when the system no longer knows the session. */
-  private async withSession(system: ConnectedSystem, deadline: Deadline, call: (session: string) => Promise<unknown>): Promise<unknown> {
+  /**
+   * Makes a call with the system's session, logging in afresh once when the system no longer knows the session;
+   * answers the system's answer with its verdict.
+   */
+  private async withSession(system: ConnectedSystem, deadline: Deadline, call: (session: string) => Promise<unknown>): Promise<Judged> {
     const session = this.sessionOf(system, deadline);
-    const answer = await call(await session);
-    if (judgeDvcqgAnswer(answer).kind !== 'session-invalid') return answer;
+    const first = judged(await call(await session));
+    if (first.verdict.kind !== 'session-invalid') return first;
     this.forget(system.code, session);
-    return call(await this.sessionOf(system, deadline));
+    return judged(await call(await this.sessionOf(system, deadline)));
   }
 
   /** One login at a time per system: concurrent calls share the session being opened. */
