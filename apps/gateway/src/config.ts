@@ -35,7 +35,7 @@ export class GatewayEnv extends portOf(3000) {
   @Max(5000)
   CREDENTIAL_CACHE_MS: number = 2000;
 
-  /** Exchange records waiting in memory for the outbox; beyond this the oldest are dropped (and counted). */
+  /** Exchange records waiting in memory for Kafka; beyond this the oldest are dropped (and counted). */
   @IsInt()
   @Min(100)
   @Max(1000000)
@@ -49,11 +49,26 @@ export class GatewayEnv extends portOf(3000) {
   @IsBoolean()
   EXCHANGE_RECORDS_STORE: boolean = true;
 
-  /** Exchange records written to the outbox in one transaction. */
+  /**
+   * Exchange records published in one produce request: one goes as soon as this many wait. Larger batches save kafkajs
+   * little (28–37 µs of CPU per record at 300, 26–33 at 1000), and 300 of the largest records the contract allows
+   * (about 3 KB each on the wire, all of one key in one record batch) fit the broker's 1 MB message.max.bytes; 350 do not.
+   */
   @IsInt()
   @Min(1)
-  @Max(5000)
+  @Max(300)
   EXCHANGE_FLUSH_BATCH: number = 300;
+
+  /**
+   * How long exchange records linger after the last send before a batch smaller than EXCHANGE_FLUSH_BATCH goes. The
+   * broker spends 0.3–0.7 ms of CPU on a produce request however small (1–2 ms on 300 records) and kafkajs 73–76 µs per
+   * record in batches of 10: sending whenever the last batch is acknowledged kept the broker half a core busy. Ten
+   * requests a second cost it about 2 % of a core.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  EXCHANGE_FLUSH_INTERVAL_MS: number = 100;
 
   /** How long the answer to a request with an Idempotency-Key is replayed to retries. */
   @IsInt()

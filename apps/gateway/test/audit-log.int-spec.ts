@@ -18,7 +18,7 @@ import { EXCHANGE_ID_HEADER } from '../src/exchanges/exchange.recorder';
 
 const SECRET = 'audit-log-int-spec';
 const run = Date.now().toString(36).toUpperCase();
-/** An exchange reaches the log through the outbox, Kafka and the consumer; the first waits for the group to form. */
+/** An exchange reaches the log through Kafka and the consumer; the first waits for the group to form. */
 const EXCHANGE_TIMEOUT_MS = 60000;
 
 describe('audit log: hash chain, anchors, tamper detection (real PostgreSQL and Kafka)', () => {

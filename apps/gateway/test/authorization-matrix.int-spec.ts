@@ -7,7 +7,7 @@ import { AppModule } from '../src/app.module';
 import { GatewayEnv } from '../src/config';
 import { GATEWAY_BODIES } from '../src/http-bodies';
 import { demoClientSecretOf } from '../src/oauth/demo-client-secrets.seeder';
-import { controllerRoutesOf, expressRoutesOf, inPool, isGranted, ServedRoute } from './authorization-matrix.support';
+import { answeredRoutesOf, declaredRoutesOf, inPool, isGranted, ServedRoute } from './authorization-matrix.support';
 import { FakeUpstream, startFakeUpstream } from './fake-upstream.support';
 import { TestPki } from './test-pki.support';
 
@@ -131,7 +131,7 @@ describe('authorisation matrix: every seeded system × every public route (real 
     // the rate limit is not under test here: 16 calls in flight from one system must never meet it
     const env = { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: upstream.url, CATALOGUE_URL: upstream.url, CONNECTOR_URL: upstream.url, RATE_LIMIT_PER_SECOND: '1000000' };
     gateway = await startTestApp(AppModule.register(loadConfig(GatewayEnv, env)), GATEWAY_BODIES);
-    routes = controllerRoutesOf(gateway.app).filter(({ key }) => isPublic(key));
+    routes = declaredRoutesOf(gateway.app).filter(({ key }) => isPublic(key));
 
     for (const id of [TARGET, TO_SUSPEND, TO_ACTIVATE, SUSPENDED_CALLER]) await operator('/v1/operator/systems', { id, name: 'Hệ thống thử ma trận', kind: 'one-stop' });
     await operator(systemPath(TO_ACTIVATE, '/suspend'), {});
@@ -159,11 +159,11 @@ describe('authorisation matrix: every seeded system × every public route (real 
 
   it('lists the public routes from the app: every /v1 route declares a grant, only the OAuth endpoints are open, each has a probe', () => {
     const keys = routes.map((r) => r.key).sort();
-    expect(expressRoutesOf(gateway.app).filter(isPublic).sort()).toEqual(keys);
+    expect(answeredRoutesOf(gateway.app).filter(isPublic).sort()).toEqual(keys);
     expect(keys.length).toBeGreaterThanOrEqual(20);
-    // deny by default: a /v1 route without @RequiresGrant would be refused to everyone, or worse, forgotten
-    expect(routes.filter((r) => !r.grant && r.key.includes(' /v1/')).map((r) => r.key)).toEqual([]);
-    expect(routes.filter((r) => !r.grant).map((r) => r.key).sort()).toEqual(OPEN_ROUTES);
+    // deny by default: a /v1 route without a grant would be refused to everyone, or worse, forgotten
+    expect(routes.filter((r) => !r.permission && r.key.includes(' /v1/')).map((r) => r.key)).toEqual([]);
+    expect(routes.filter((r) => !r.permission).map((r) => r.key).sort()).toEqual(OPEN_ROUTES);
     expect(Object.keys(probes).sort()).toEqual(keys);
   });
 
@@ -195,13 +195,13 @@ describe('authorisation matrix: every seeded system × every public route (real 
           caller,
           route,
           probe,
-          expected: !route.grant || isGranted(grantsOf(caller.system), route.grant.permission, probe.scope) ? 'pass' : '403',
+          expected: !route.permission || isGranted(grantsOf(caller.system), route.permission, probe.scope) ? 'pass' : '403',
         })),
       ),
     );
 
     // an open route is called without the gateway's credentials: it authenticates by its own means (the client secret)
-    const headersOf = (c: (typeof cases)[number]) => (c.route.grant ? c.caller.headers : {});
+    const headersOf = (c: (typeof cases)[number]) => (c.route.permission ? c.caller.headers : {});
     const results = await inPool(cases, CONCURRENCY, async (c) => ({ ...c, actual: outcomeOf(await call(methodOf(c.route.key), c.probe, headersOf(c))) }));
 
     const mismatches = [
@@ -218,7 +218,7 @@ describe('authorisation matrix: every seeded system × every public route (real 
   }, 120000);
 
   it('answers 401 problem+json on every /v1 route without credentials, with a forged key, and for a suspended system', async () => {
-    const guarded = routes.filter((r) => r.grant);
+    const guarded = routes.filter((r) => r.permission);
     const suspended = { 'x-api-key': suspendedCallerKey };
     const procedures = probes['GET /v1/procedures'](SUSPENDED_CALLER)[0];
     expect((await call('GET', procedures, suspended)).status).toBe(200);

@@ -2,19 +2,26 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { REQUIRED_GRANT, RequiredGrant } from '../src/access/grant.decorator';
-import { EVERYWHERE } from '../src/registry/permissions';
+import { ProxyHandler } from '../src/proxy/proxy.handler';
+import { EVERYWHERE, Permission } from '../src/registry/permissions';
 
-/** A route as the booted app serves it: `GET /v1/dossiers/:code`, with the grant its handler declares, if any. */
+/** A route as the booted app serves it: `GET /v1/dossiers/:code`, with the permission its grant must name, if any. */
 export interface ServedRoute {
   key: string;
-  grant: RequiredGrant | undefined;
+  permission: Permission | undefined;
 }
 
 const joinPath = (...parts: string[]): string => `/${parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
 const asArray = (value: string | string[] | undefined): string[] => (value === undefined ? [''] : Array.isArray(value) ? value : [value]);
 
+/** The routes the booted app declares: the proxy's, and those of every controller Nest registered. */
+export function declaredRoutesOf(app: INestApplication): ServedRoute[] {
+  const proxied = app.get(ProxyHandler).routes.map((route) => ({ key: `${route.method} ${route.path}`, permission: route.permission }));
+  return [...proxied, ...controllerRoutesOf(app)];
+}
+
 /** Every route of every controller the app registered, read from the metadata Nest routes by. */
-export function controllerRoutesOf(app: INestApplication): ServedRoute[] {
+function controllerRoutesOf(app: INestApplication): ServedRoute[] {
   const scanner = new MetadataScanner();
   return new DiscoveryService(app.get(ModulesContainer)).getControllers().flatMap(({ metatype }) => {
     if (!metatype) return [];
@@ -26,7 +33,7 @@ export function controllerRoutesOf(app: INestApplication): ServedRoute[] {
       if (paths === undefined) return [];
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
       const grant = Reflect.getMetadata(REQUIRED_GRANT, handler) as RequiredGrant | undefined;
-      return prefixes.flatMap((prefix) => asArray(paths).map((path) => ({ key: `${method} ${joinPath(prefix, path)}`, grant })));
+      return prefixes.flatMap((prefix) => asArray(paths).map((path) => ({ key: `${method} ${joinPath(prefix, path)}`, permission: grant?.permission })));
     });
   });
 }
@@ -35,12 +42,16 @@ interface ExpressLayer {
   route?: { path: string; methods: Record<string, boolean> };
 }
 
-/** The routes the HTTP server really answers (Express router stack): nothing mounted outside Nest controllers escapes. */
-export function expressRoutesOf(app: INestApplication): string[] {
+/**
+ * The routes the HTTP server really answers: those the proxy matches in front of Express, and Express's router stack,
+ * so that nothing mounted outside the proxy's table and Nest's controllers escapes.
+ */
+export function answeredRoutesOf(app: INestApplication): string[] {
   const express = app.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } };
-  return express.router.stack.flatMap(({ route }) =>
+  const routed = express.router.stack.flatMap(({ route }) =>
     route ? Object.keys(route.methods).filter((m) => route.methods[m] && m !== '_all').map((m) => `${m.toUpperCase()} ${route.path}`) : [],
   );
+  return [...app.get(ProxyHandler).routes.map((route) => `${route.method} ${route.path}`), ...routed];
 }
 
 /**

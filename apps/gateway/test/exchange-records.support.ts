@@ -1,7 +1,7 @@
 import type { ExchangeRecordedV1 } from '@lienthong/contracts';
 import { request, waitFor } from '@lienthong/platform-testing';
 
-/** A record reaches the operator API through the outbox, Kafka and the consumer; the first waits for the group to form. */
+/** A record reaches the operator API through Kafka and the consumer; the first waits for the group to form. */
 export const RECORD_TIMEOUT_MS = 60000;
 
 /** Polls the operator API of the gateway at `baseUrl` until the record of this exchange shows up among those the query selects. */

@@ -1,8 +1,9 @@
 import type Redis from 'ioredis';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { vietnamDay } from '@lienthong/domain-dossier';
 import { demoApiKeyOf, oneStopSystemOf } from '@lienthong/domain-registry';
 import { loadConfig } from '@lienthong/platform-config';
-import { request, startTestApp, TestApp } from '@lienthong/platform-testing';
+import { request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
 import { GatewayEnv } from '../src/config';
 import { GATEWAY_BODIES } from '../src/http-bodies';
@@ -47,6 +48,35 @@ describe('gateway quotas: per-system rate and daily cap in Redis (real Redis, Po
       expect(retryAfter).toBeLessThanOrEqual(24 * 60 * 60);
     } finally {
       await gateway.close();
+    }
+  }, 60000);
+
+  it('shares a rate between two instances exactly, taking it from Redis in leases rather than call by call', async () => {
+    // 100 a second: leases of 5 points
+    const gateways = [await start({ RATE_LIMIT_PER_SECOND: '100' }), await start({ RATE_LIMIT_PER_SECOND: '100' })];
+    const leaseRequests = jest.spyOn(RateLimiterRedis.prototype, 'consume');
+    try {
+      const system = oneStopSystemOf('H48');
+      const redis = gateways[0].app.get<Redis>(REDIS);
+      const call = (gateway: TestApp) => request(`${gateway.baseUrl}${PROCEDURE}`, { headers: key('H48') });
+      // credentials looked up, then the warm-up's window over (its leases end with it): the calls below open a window
+      for (const gateway of gateways) await call(gateway);
+      await waitFor(async () => (await redis.exists(`${redisKey(gateways[0].app.get(GatewayEnv), 'rate')}:${system}`)) === 0, 'the end of the warm-up window');
+      leaseRequests.mockClear();
+
+      const calls = 200;
+      const sentAt = Date.now();
+      const answers = await Promise.all(Array.from({ length: calls }, (_, i) => call(gateways[i % 2]).then(({ status }) => ({ status, at: Date.now() }))));
+      // the window opened after sentAt, so these were decided in it; the slowest answers may belong to the next one
+      const inWindow = answers.filter((a) => a.at < sentAt + 1000);
+      expect(inWindow.filter((a) => a.status !== 429).length).toBeLessThanOrEqual(100);
+      expect(inWindow.some((a) => a.status === 429)).toBe(true);
+      // about one lease of 5 per 5 admitted calls, and one refused lease per instance and window: not one per call
+      const rateRequests = leaseRequests.mock.calls.filter(([rateKey]) => rateKey === system).length;
+      expect(rateRequests).toBeLessThan(calls / 4);
+    } finally {
+      leaseRequests.mockRestore();
+      for (const gateway of gateways) await gateway.close();
     }
   }, 60000);
 });

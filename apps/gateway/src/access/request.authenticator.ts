@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Credential } from '../registry/registry.repository';
 import { AccessException, AccessProblem } from './access.exception';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
@@ -20,14 +20,14 @@ export class RequestAuthenticator {
     private readonly certificates: ClientCertificateAuthenticator,
   ) {}
 
-  async authenticate(req: Request, res: Response): Promise<Credential> {
-    const authorization = req.header('authorization');
+  async authenticate(req: IncomingMessage, res: ServerResponse): Promise<Credential> {
+    const { authorization, 'x-api-key': apiKey } = req.headers;
     // a credential sent with the request wins over the connection's certificate
-    if (authorization === undefined && req.header('x-api-key') === undefined && presentsCertificate(req.socket)) return this.certificates.authenticate(req.socket);
-    if (authorization === undefined) return this.apiKeys.authenticate(req.header('x-api-key'));
+    if (authorization === undefined && apiKey === undefined && presentsCertificate(req.socket)) return this.certificates.authenticate(req.socket);
+    if (authorization === undefined) return this.apiKeys.authenticate(apiKey === undefined ? undefined : String(apiKey));
     // RFC 6750 §3: a refused bearer request says how to authenticate
     res.setHeader('WWW-Authenticate', 'Bearer realm="lienthong", error="invalid_token"');
-    if (req.header('x-api-key') !== undefined) throw new AccessException(AccessProblem.InvalidCredentials, 'send either an access token or an API key, not both');
+    if (apiKey !== undefined) throw new AccessException(AccessProblem.InvalidCredentials, 'send either an access token or an API key, not both');
     const token = BEARER.exec(authorization)?.[1];
     if (!token) throw new AccessException(AccessProblem.InvalidCredentials, 'the Authorization header must be "Bearer <access token>"');
     const credential = await this.bearerTokens.authenticate(token);

@@ -22,6 +22,16 @@ describe('ExchangeBuffer', () => {
     expect(buffer.take(10)).toEqual([5, 6, 7]);
   });
 
+  it('tells its listener on every push that leaves at least the size it watches for', () => {
+    const buffer = new ExchangeBuffer<number>(10, counter());
+    const reached = jest.fn();
+    buffer.onReach(3, reached);
+    [1, 2].forEach((n) => buffer.push(n));
+    expect(reached).not.toHaveBeenCalled();
+    [3, 4].forEach((n) => buffer.push(n));
+    expect(reached).toHaveBeenCalledTimes(2);
+  });
+
   it('puts a failed batch back as the oldest, dropping from it first when that overflows', async () => {
     const dropped = counter();
     const buffer = new ExchangeBuffer<number>(4, dropped);

@@ -1,12 +1,13 @@
 import type { Counter } from 'prom-client';
 
 /**
- * Records waiting to be written, in arrival order, never more than `capacity`: when the writer falls behind
- * (the database is slow or down) the oldest are dropped and counted, so that memory stays bounded and the calls
+ * Records waiting to be published, in arrival order, never more than `capacity`: when publishing falls behind
+ * (Kafka is slow or down) the oldest are dropped and counted, so that memory stays bounded and the calls
  * themselves are never slowed down or refused for the sake of their records.
  */
 export class ExchangeBuffer<T> {
   private items: T[] = [];
+  private reached: { size: number; listener: () => void } | undefined;
 
   constructor(private readonly capacity: number, private readonly dropped: Counter) {}
 
@@ -17,6 +18,12 @@ export class ExchangeBuffer<T> {
   push(item: T): void {
     this.items.push(item);
     this.trim();
+    if (this.reached && this.items.length >= this.reached.size) this.reached.listener();
+  }
+
+  /** Calls `listener` on every push that leaves at least `size` records waiting. */
+  onReach(size: number, listener: () => void): void {
+    this.reached = { size, listener };
   }
 
   /** Removes and answers up to `max` of the oldest records. */

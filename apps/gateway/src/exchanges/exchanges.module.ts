@@ -3,7 +3,7 @@ import { Counter } from 'prom-client';
 import type { ExchangeRecordedV1 } from '@lienthong/contracts';
 import { GatewayEnv } from '../config';
 import { ExchangeBuffer } from './exchange-buffer';
-import { ExchangeRecordFlusher } from './exchange-record.flusher';
+import { ExchangeRecordPublisher } from './exchange-record.publisher';
 import { ExchangeRecordRepository } from './exchange-record.repository';
 import { ExchangeRecordedConsumer } from './exchange-recorded.consumer';
 import { ExchangeRecorder } from './exchange.recorder';
@@ -12,7 +12,7 @@ import { OperatorExchangesController } from './operator-exchanges.controller';
 
 const recordsDropped = new Counter({
   name: 'lienthong_exchange_records_dropped_total',
-  help: 'Exchange records dropped because the buffer was full (the outbox writer fell behind)',
+  help: 'Exchange records dropped because the buffer was full (publishing to Kafka fell behind)',
 });
 
 /** One exchange record per call under /v1: recorded off the request path, published, stored, queried by operators. */
@@ -25,10 +25,11 @@ const recordsDropped = new Counter({
       useFactory: (config: GatewayEnv) => new ExchangeBuffer<ExchangeRecordedV1>(config.EXCHANGE_BUFFER_SIZE, recordsDropped),
     },
     ExchangeRecorder,
-    ExchangeRecordFlusher,
+    ExchangeRecordPublisher,
     ExchangeRecordedConsumer,
     ExchangeRecordRepository,
     ExchangeRecordsService,
   ],
+  exports: [ExchangeRecorder],
 })
 export class ExchangesModule {}

@@ -1,5 +1,5 @@
 import { StreamableFile } from '@nestjs/common';
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 
 /** Response headers of a providing service worth passing back to the client. */
 export const PASSED_BACK_HEADERS = ['content-type', 'location', 'retry-after'] as const;
@@ -12,12 +12,22 @@ export interface UpstreamAnswer {
   body: Buffer;
 }
 
+function putHead(res: ServerResponse, answer: UpstreamAnswer): void {
+  res.statusCode = answer.status;
+  for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+}
+
+/** Sends an answer as it is. */
+export function sendAnswer(res: ServerResponse, answer: UpstreamAnswer): void {
+  putHead(res, answer);
+  res.end(answer.body);
+}
+
 /**
  * Puts an answer's status and headers on the response and hands its bytes back to Nest unchanged: a Buffer returned
  * as is would be serialised as JSON, a string would lose bytes that are not UTF-8.
  */
-export function answerWith(res: Response, answer: UpstreamAnswer): StreamableFile {
-  res.status(answer.status);
-  for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+export function answerWith(res: ServerResponse, answer: UpstreamAnswer): StreamableFile {
+  putHead(res, answer);
   return new StreamableFile(answer.body);
 }

@@ -1,14 +1,25 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { request } from 'undici';
 import { INTERNAL_HEADERS, ProblemException } from '@lienthong/platform-http';
 import { traceHeaders } from '@lienthong/platform-observability';
 import { GatewayEnv } from '../config';
-import type { AuthenticatedRequest } from '../access/grant.guard';
-import { noteProvider } from '../exchanges/exchange-notes';
+import { noteExchange } from '../exchanges/exchange-notes';
 import { PASSED_BACK_HEADERS, UpstreamAnswer } from './upstream-answer';
 
 export type Upstream = 'intake' | 'catalogue' | 'connector';
+
+/** An authorised call, as the proxy forwards it. */
+export interface Forwarding {
+  upstream: Upstream;
+  /** The path at the upstream; the query string follows as the client sent it. */
+  path: string;
+  query: string;
+  clientId: string;
+  body: unknown;
+  /** Whom the exchange record names as the target: the upstream itself, or the legacy system the connector calls. */
+  provider: string;
+}
 
 const ACTING_USER = /^[\w.@:/-]{1,128}$/;
 
@@ -25,32 +36,29 @@ export class UpstreamProxy {
     this.origins = { intake: config.INTAKE_URL, catalogue: config.CATALOGUE_URL, connector: config.CONNECTOR_URL };
   }
 
-  /** `provider` is whom the exchange record names as the target: the upstream itself, or the legacy system the connector calls. */
-  async forward(req: Request, upstream: Upstream, path: string, provider: string = upstream): Promise<UpstreamAnswer> {
-    const { credential } = req as AuthenticatedRequest;
-    const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
-    const actingUser = req.header(INTERNAL_HEADERS.user);
+  async forward(req: IncomingMessage, call: Forwarding): Promise<UpstreamAnswer> {
+    const actingUser = req.headers[INTERNAL_HEADERS.user];
     const headers: Record<string, string> = {
       // the service continues the call's trace: one trace from the client through the events it causes
       ...traceHeaders(),
-      [INTERNAL_HEADERS.client]: credential.system.id,
-      ...(actingUser && ACTING_USER.test(actingUser) ? { [INTERNAL_HEADERS.user]: actingUser } : {}),
+      [INTERNAL_HEADERS.client]: call.clientId,
+      ...(typeof actingUser === 'string' && ACTING_USER.test(actingUser) ? { [INTERNAL_HEADERS.user]: actingUser } : {}),
     };
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
     if (hasBody) headers['content-type'] = 'application/json';
-    noteProvider(req, provider);
+    noteExchange(req, { provider: call.provider });
     try {
-      const answer = await request(`${this.origins[upstream]}${path}${query}`, {
+      const answer = await request(`${this.origins[call.upstream]}${call.path}${call.query}`, {
         method: req.method as 'GET' | 'POST',
         headers,
-        body: hasBody ? JSON.stringify(req.body ?? {}) : undefined,
+        body: hasBody ? JSON.stringify(call.body ?? {}) : undefined,
         headersTimeout: this.config.UPSTREAM_TIMEOUT_MS,
         bodyTimeout: this.config.UPSTREAM_TIMEOUT_MS,
       });
       // read inside the try: a body that stops arriving is the provider's failure too
       return { status: answer.statusCode, headers: passedBack(answer.headers), body: Buffer.from(await answer.body.arrayBuffer()) };
     } catch (error) {
-      throw upstreamFailure(upstream, error);
+      throw upstreamFailure(call.upstream, error);
     }
   }
 }

@@ -2,10 +2,11 @@ import { DynamicModule, INestApplication, Logger as NestLogger, Type, Validation
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { json, urlencoded } from 'express';
+import { urlencoded } from 'express';
 import type { ServerOptions } from 'node:https';
 import { Logger } from 'nestjs-pino';
 import { traceRequests } from '@lienthong/platform-observability';
+import { DEFAULT_BODY_LIMIT, jsonBodyParser } from './json-body';
 import { ProblemFilter, sendProblem, toProblem } from './problem.filter';
 import { rejectUnstorableCharacters } from './reject-unstorable';
 import { requireJsonBody } from './require-json';
@@ -38,14 +39,13 @@ export interface ServiceHttpOptions extends BodyOptions {
  */
 const FORM_BODY_BYTES = 16 * 1024;
 
-/** Applies what every service answers the same way: a trace per call, JSON bodies only (forms only where declared), size limits, validation, problem+json. */
-export function configureHttp(app: NestExpressApplication, { bodyLimit = '1mb', formBodyPaths = [] }: BodyOptions = {}): void {
+/** Applies what every service answers the same way: JSON bodies only (forms only where declared), size limits, validation, problem+json. */
+export function configureHttp(app: NestExpressApplication, { bodyLimit = DEFAULT_BODY_LIMIT, formBodyPaths = [] }: BodyOptions = {}): void {
   app.useLogger(app.get(Logger));
-  traceRequests(app.getHttpServer());
   app.disable('x-powered-by');
   const formPaths = new Set(formBodyPaths);
   app.use(requireJsonBody(formPaths));
-  app.use(json({ limit: bodyLimit, type: ['application/json', 'application/*+json'] }));
+  app.use(jsonBodyParser(bodyLimit));
   if (formPaths.size > 0) app.use([...formPaths], urlencoded({ extended: false, limit: FORM_BODY_BYTES, parameterLimit: FORM_BODY_BYTES + 1 }));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => sendProblem(res, toProblem(error, req.originalUrl)));
   app.use(rejectUnstorableCharacters);
@@ -58,7 +58,18 @@ export function configureHttp(app: NestExpressApplication, { bodyLimit = '1mb', 
 export async function startService(module: Type<unknown> | DynamicModule, options: ServiceHttpOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false, httpsOptions: options.https });
   configureHttp(app, options);
-  await app.listen(options.port, options.host);
+  await listenTraced(app, options.port, options.host);
   new NestLogger('Bootstrap').log(`listening on ${options.https ? 'https' : 'http'}://${options.host}:${options.port}`);
   return app;
+}
+
+/**
+ * Initialises the app, then traces every call ahead of all that serves it, then listens. Initialised first, because a
+ * module may put its own request handling in front of Express as it starts (the gateway's proxy does), and that must
+ * run inside the call's trace too.
+ */
+export async function listenTraced(app: INestApplication, port: number, host: string): Promise<void> {
+  await app.init();
+  traceRequests(app.getHttpServer());
+  await app.listen(port, host);
 }

@@ -1,6 +1,7 @@
 export * from './problem';
 export * from './problem.filter';
 export * from './require-json';
+export * from './json-body';
 export * from './bootstrap';
 export * from './service-core.module';
 export * from './internal-headers';

@@ -5,9 +5,11 @@ import { ProblemFilter } from './problem.filter';
 /** An HTTP call as the filter sees it, answering into `sent`. */
 function httpHost(sent: { status?: number; body?: string }): ArgumentsHost {
   const res = {
-    status: (status: number) => ((sent.status = status), res),
-    type: () => res,
-    send: (body: string) => (sent.body = body),
+    set statusCode(status: number) {
+      sent.status = status;
+    },
+    setHeader: () => res,
+    end: (body: string) => (sent.body = body),
   };
   return { switchToHttp: () => ({ getRequest: () => ({ originalUrl: '/v1/systems/x' }), getResponse: () => res }) } as unknown as ArgumentsHost;
 }

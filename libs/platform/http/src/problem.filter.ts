@@ -1,6 +1,7 @@
 import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { trace } from '@opentelemetry/api';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
+import type { ServerResponse } from 'node:http';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException, problemType } from './problem';
 
 /** Body-parser errors carry a `type` and a status; they reach us before any route. */
@@ -49,9 +50,24 @@ export function toProblem(error: unknown, instance: string): ProblemDetails {
   return { type: problemType('internal-error'), title: 'Internal error', status: HttpStatus.INTERNAL_SERVER_ERROR, instance };
 }
 
-export function sendProblem(res: Response, problem: ProblemDetails): void {
+/** Answers the problem, with the trace id; on Node's own response, so that a handler in front of Express can use it too. */
+export function sendProblem(res: ServerResponse, problem: ProblemDetails): void {
   const traceId = trace.getActiveSpan()?.spanContext().traceId;
-  res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...problem, ...(traceId ? { traceId } : {}) }));
+  const body = JSON.stringify({ ...problem, ...(traceId ? { traceId } : {}) });
+  res.statusCode = problem.status;
+  res.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
+}
+
+/**
+ * A typed problem of 5xx is an outcome the code foresaw (a provider down, too slow, its circuit open): one line, no
+ * stack, since a failing legacy system can make thousands a second. Any other 5xx is a defect: its stack is needed.
+ */
+export function logProblem(logger: Logger, problem: ProblemDetails, error: unknown): void {
+  if (problem.status < 500) return;
+  if (error instanceof ProblemException) logger.warn(`${problem.status} ${problem.title}: ${problem.detail ?? ''}`);
+  else logger.error(error instanceof Error ? error.stack : String(error));
 }
 
 @Catch()
@@ -62,10 +78,7 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const problem = toProblem(error, req.originalUrl);
-    // A typed problem is an outcome the code foresaw (a provider down, too slow, its circuit open): one line, no stack,
-    // since a failing legacy system can make thousands a second. Anything else is a defect: its stack is needed.
-    if (problem.status >= 500 && error instanceof ProblemException) this.logger.warn(`${problem.status} ${problem.title}: ${problem.detail ?? ''}`);
-    else if (problem.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
-    sendProblem(http.getResponse<Response>(), problem);
+    logProblem(this.logger, problem, error);
+    sendProblem(http.getResponse<ServerResponse>(), problem);
   }
 }

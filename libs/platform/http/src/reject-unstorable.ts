@@ -1,5 +1,6 @@
+import { HttpStatus } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { problemType } from './problem';
+import { ProblemException } from './problem';
 import { sendProblem } from './problem.filter';
 
 /**
@@ -15,6 +16,17 @@ export const containsUnstorable = (value: unknown): boolean => {
   return false;
 };
 
+export class UnstorableCharactersException extends ProblemException {
+  constructor() {
+    super(
+      HttpStatus.BAD_REQUEST,
+      'invalid-characters',
+      'The request contains characters that are not allowed',
+      'NUL (U+0000) and unpaired UTF-16 surrogates are not allowed in paths, query parameters or body fields',
+    );
+  }
+}
+
 const decodedPath = (req: Request): string => {
   try {
     return decodeURIComponent(req.path);
@@ -26,11 +38,5 @@ const decodedPath = (req: Request): string => {
 /** Refuses a request carrying an unstorable character in its path, query or body with 400, before any handler sees it. */
 export function rejectUnstorableCharacters(req: Request, res: Response, next: NextFunction): void {
   if (!containsUnstorable(decodedPath(req)) && !containsUnstorable(req.query) && !containsUnstorable(req.body)) return next();
-  sendProblem(res, {
-    type: problemType('invalid-characters'),
-    title: 'The request contains characters that are not allowed',
-    status: 400,
-    detail: 'NUL (U+0000) and unpaired UTF-16 surrogates are not allowed in paths, query parameters or body fields',
-    instance: req.originalUrl,
-  });
+  sendProblem(res, new UnstorableCharactersException().toProblem(req.originalUrl));
 }

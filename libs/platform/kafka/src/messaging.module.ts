@@ -1,12 +1,16 @@
 import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import type { Kafka, Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { assertValidPayload, EventContract } from '@lienthong/contracts';
 import { ReadinessCheck } from '@lienthong/platform-health';
 import { createKafka } from './kafka-client';
 import { EventConsumer } from './event-consumer';
 import { Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
+import { EventOrigin, sendEvents } from './send-events';
 import { ensureTopics } from './topics';
+import { currentTraceparent } from './trace-context';
 
 export interface MessagingOptions {
   brokers: string;
@@ -21,7 +25,7 @@ export interface MessagingOptions {
 
 const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
-/** Owns the service's Kafka client: topics, idempotent producer, outbox relay, consumer; starts and drains them. */
+/** Owns the service's Kafka client: topics, idempotent producer, outbox relay, direct publishing, consumer; starts and drains them. */
 @Injectable()
 export class Messaging implements OnApplicationBootstrap, BeforeApplicationShutdown, ReadinessCheck {
   readonly name = 'kafka';
@@ -29,6 +33,8 @@ export class Messaging implements OnApplicationBootstrap, BeforeApplicationShutd
   readonly producer: Producer;
   readonly consumer: EventConsumer;
   private readonly relay: OutboxRelay;
+  private readonly origin: EventOrigin;
+  private readonly drains: (() => Promise<void>)[] = [];
   private readonly logger = new Logger('Messaging');
 
   constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions, dataSource: DataSource, readonly outbox: Outbox) {
@@ -41,9 +47,9 @@ export class Messaging implements OnApplicationBootstrap, BeforeApplicationShutd
       maxAttempts: options.maxAttempts ?? 5,
       retryDelayMs: options.retryDelayMs ?? 200,
     });
+    this.origin = { source: `/lienthong/${options.service}`, namespace: options.namespace };
     this.relay = new OutboxRelay(dataSource, this.producer, {
-      source: `/lienthong/${options.service}`,
-      namespace: options.namespace,
+      ...this.origin,
       batchSize: 500,
       idleMs: options.relayIdleMs ?? 200,
       onError: (name, error) => this.logger.warn(`${name} failed, will retry: ${String(error)}`),
@@ -58,7 +64,33 @@ export class Messaging implements OnApplicationBootstrap, BeforeApplicationShutd
     await this.consumer.start();
   }
 
+  /**
+   * Publishes events that no database change implies (an exchange record, say) straight to Kafka, in one batch and
+   * exactly as the relay publishes outbox rows. Nothing keeps them until Kafka acknowledges: a caller that must not
+   * lose them holds on to them until this resolves. Every payload is checked against its contract before anything is
+   * sent.
+   */
+  async publish<T>(contract: EventContract<T>, events: readonly { key: string; payload: T }[]): Promise<void> {
+    for (const { payload } of events) assertValidPayload(contract, payload);
+    if (events.length === 0) return;
+    const [traceparent, time] = [currentTraceparent(), new Date()];
+    const outgoing = events.map(({ key, payload }) => ({ id: randomUUID(), type: contract.type, key, data: JSON.stringify(payload), traceparent, time }));
+    await sendEvents(this.producer, this.origin, [[contract.topic, outgoing]]);
+  }
+
+  /**
+   * Runs `drain` at shutdown before anything stops, while the producer can still send: how a publisher that holds
+   * events in memory gets the last ones out, whatever order Nest calls the modules' shutdown hooks in.
+   */
+  beforeDisconnect(drain: () => Promise<void>): void {
+    this.drains.push(drain);
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
+    // a failed drain must not keep the rest of the service from stopping
+    for (const outcome of await Promise.allSettled(this.drains.map((drain) => drain()))) {
+      if (outcome.status === 'rejected') this.logger.warn(`draining before the producer disconnects failed: ${String(outcome.reason)}`);
+    }
     await this.consumer.stop();
     await this.relay.stop();
     await this.producer.disconnect();

@@ -1,14 +1,10 @@
 import type { Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { OutboxMessage, PollingLoop } from '@lienthong/platform-database';
-import { eventsPublished } from '@lienthong/platform-observability';
-import { toKafkaMessage } from './cloud-event';
-import { inNamespace } from './namespace';
+import { PollingLoop } from '@lienthong/platform-database';
+import type { OutgoingEvent } from './cloud-event';
+import { EventOrigin, sendEvents, TopicEvents } from './send-events';
 
-export interface OutboxRelayOptions {
-  /** CloudEvents source of this service, e.g. /lienthong/intake */
-  source: string;
-  namespace: string;
+export interface OutboxRelayOptions extends EventOrigin {
   batchSize: number;
   idleMs: number;
   onError: (name: string, error: unknown) => void;
@@ -33,7 +29,14 @@ interface OutboxRow {
   created_at: Date;
 }
 
-const toOutboxMessage = ({ created_at, ...row }: OutboxRow): OutboxMessage => ({ ...row, createdAt: created_at });
+const toOutgoingEvent = (row: OutboxRow): OutgoingEvent => ({
+  id: row.id,
+  type: row.type,
+  key: row.key,
+  data: row.payload,
+  traceparent: row.traceparent,
+  time: row.created_at,
+});
 
 /**
  * Publishes outbox rows in batches with the idempotent producer, then deletes them, in one transaction:
@@ -68,27 +71,19 @@ export class OutboxRelay {
       // taken out of the outbox and published in one transaction: a failed send rolls the delete back
       const [taken]: [OutboxRow[], number] = await manager.query(TAKE_BATCH, [this.options.batchSize]);
       if (taken.length === 0) return 0;
-      const rows = taken.map(toOutboxMessage).sort((a, b) => Number(a.position) - Number(b.position));
-      const byTopic = groupByTopic(rows);
-      await this.producer.sendBatch({
-        acks: -1,
-        topicMessages: byTopic.map(([topic, messages]) => ({
-          topic: inNamespace(topic, this.options.namespace),
-          messages: messages.map((m) => toKafkaMessage(m, this.options.source)),
-        })),
-      });
-      for (const [topic, messages] of byTopic) eventsPublished.inc({ topic }, messages.length);
-      return rows.length;
+      taken.sort((a, b) => Number(a.position) - Number(b.position));
+      await sendEvents(this.producer, this.options, groupByTopic(taken));
+      return taken.length;
     });
   }
 }
 
-const groupByTopic = (rows: OutboxMessage[]): [string, OutboxMessage[]][] => {
-  const groups = new Map<string, OutboxMessage[]>();
+const groupByTopic = (rows: OutboxRow[]): TopicEvents[] => {
+  const groups = new Map<string, OutgoingEvent[]>();
   for (const row of rows) {
-    const group = groups.get(row.topic);
-    if (group) group.push(row);
-    else groups.set(row.topic, [row]);
+    let group = groups.get(row.topic);
+    if (!group) groups.set(row.topic, (group = []));
+    group.push(toOutgoingEvent(row));
   }
   return [...groups];
 };

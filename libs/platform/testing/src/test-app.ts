@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
 import { Dispatcher, fetch as undiciFetch } from 'undici';
-import { BodyOptions, configureHttp, HttpsServerOptions } from '@lienthong/platform-http';
+import { BodyOptions, configureHttp, HttpsServerOptions, listenTraced } from '@lienthong/platform-http';
 
 export interface TestApp {
   app: INestApplication;
@@ -20,7 +20,7 @@ export interface TestAppOptions extends BodyOptions {
 export async function startTestApp(module: DynamicModule, options: TestAppOptions = {}): Promise<TestApp> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false, httpsOptions: options.https });
   configureHttp(app, options);
-  await app.listen(0, '127.0.0.1');
+  await listenTraced(app, 0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { app, baseUrl: `${options.https ? 'https' : 'http'}://127.0.0.1:${port}`, close: () => app.close() };
 }

@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EventContract } from '@lienthong/contracts';
-import { OutboxMessage } from '@lienthong/platform-database';
 import { inNamespace, Messaging, Outbox, toKafkaMessage } from '@lienthong/platform-kafka';
 
 /** Puts events on Kafka from inside a test app, as the service that owns them would. */
@@ -17,8 +16,8 @@ export function testEvents(app: INestApplication) {
 
     /** Publishes a message with an id already used: what Kafka does after a consumer crash or a producer retry. */
     async publishAgain<T>(contract: EventContract<T>, id: string, key: string, payload: T): Promise<void> {
-      const message = Object.assign(new OutboxMessage(), { id, topic: contract.topic, type: contract.type, key, payload, traceparent: null, createdAt: new Date() });
-      await app.get(Messaging).producer.send({ topic: inNamespace(contract.topic), acks: -1, messages: [toKafkaMessage(message, '/lienthong/test')] });
+      const event = { id, type: contract.type, key, data: JSON.stringify(payload), traceparent: null, time: new Date() };
+      await app.get(Messaging).producer.send({ topic: inNamespace(contract.topic), acks: -1, messages: [toKafkaMessage(event, '/lienthong/test')] });
     },
   };
 }

@@ -1,0 +1,69 @@
+import { ownerOfAgency, parseDossierCode } from '@lienthong/domain-dossier';
+import { Permission } from '../registry/permissions';
+import type { RouteParams } from './route-matcher';
+import { calledService, connectorPathOf, providerOf, servicePathProblems } from './system-service-path';
+import type { Upstream } from './upstream.proxy';
+
+/** What a route's scope is read from: its path, and for a POST its body. */
+export interface RoutedCall extends RouteParams {
+  body: unknown;
+}
+
+/** A public route the gateway serves by forwarding the call to the service that owns the data. */
+export interface ProxyRoute {
+  method: 'GET' | 'POST';
+  /** The template, as the OpenAPI document, the authorisation matrix and the exchange records name the route. */
+  path: string;
+  permission: Permission;
+  /** What the grant must cover: the province the data lives in (H56), the provider's service called; undefined when it names none. */
+  scopeOf: (call: RoutedCall) => string | undefined;
+  /** What is wrong with the call's path, checked once the call is granted. */
+  pathProblems?: (call: RouteParams) => string[];
+  upstream: Upstream;
+  /** The path at the upstream. */
+  upstreamPath: (call: RouteParams) => string;
+  /** Whom the exchange record names as the target when not the upstream: the legacy system the connector calls. */
+  provider?: (call: RouteParams) => string;
+}
+
+/** The province a dossier belongs to, read from its code (agency part), without asking intake. */
+const provinceOfDossier = ({ params }: RoutedCall): string | undefined => {
+  const parts = parseDossierCode(params.code);
+  return parts ? ownerOfAgency(parts.agencyCode) : undefined;
+};
+const provinceOfSubmission = ({ body }: RoutedCall): string | undefined => {
+  const agency = (body as { agencyCode?: unknown } | undefined)?.agencyCode;
+  return typeof agency === 'string' ? ownerOfAgency(agency) : undefined;
+};
+const nowhere = () => undefined;
+const under = (prefix: string, suffix = '') => ({ params }: RouteParams) => `${prefix}/${encodeURIComponent(params.code)}${suffix}`;
+
+const SERVICES = '/v1/systems/:instance/:memberClass/:memberCode/:subsystem/services';
+
+/**
+ * Synchronous calls of legacy systems' services, X-Road style: the provider is named by its four id parts, the grant
+ * must cover that provider's service, and the call goes through the connector, which answers what the legacy system
+ * answered; with or without a path after the service (…/services/tra-cuu-ho-so/000.00.06.H56-261123-0001, or
+ * …/services/tra-cuu-ho-so and a body).
+ */
+const SERVICE_CALLS: ProxyRoute[] = [`${SERVICES}/:service`, `${SERVICES}/:service/*path`].flatMap((path) =>
+  (['GET', 'POST'] as const).map((method) => ({
+    method,
+    path,
+    permission: Permission.CallService,
+    scopeOf: calledService,
+    pathProblems: servicePathProblems,
+    upstream: 'connector' as const,
+    upstreamPath: connectorPathOf,
+    provider: providerOf,
+  })),
+);
+
+export const PROXY_ROUTES: readonly ProxyRoute[] = [
+  { method: 'POST', path: '/v1/dossiers', permission: Permission.SubmitDossier, scopeOf: provinceOfSubmission, upstream: 'intake', upstreamPath: () => '/dossiers' },
+  { method: 'GET', path: '/v1/dossiers/:code', permission: Permission.ReadDossier, scopeOf: provinceOfDossier, upstream: 'intake', upstreamPath: under('/dossiers') },
+  { method: 'POST', path: '/v1/dossiers/:code/status', permission: Permission.UpdateDossierStatus, scopeOf: provinceOfDossier, upstream: 'intake', upstreamPath: under('/dossiers', '/status') },
+  { method: 'GET', path: '/v1/procedures', permission: Permission.ReadProcedure, scopeOf: nowhere, upstream: 'catalogue', upstreamPath: () => '/procedures' },
+  { method: 'GET', path: '/v1/procedures/:code', permission: Permission.ReadProcedure, scopeOf: nowhere, upstream: 'catalogue', upstreamPath: under('/procedures') },
+  ...SERVICE_CALLS,
+];

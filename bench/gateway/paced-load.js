@@ -1,0 +1,82 @@
+// Latency at a given load: an open-loop load at a constant arrival rate. autocannon's rate limit cannot give it: it
+// counts per connection per second, so every connection sends its second's quota back to back and then idles, and
+// "half load" is a burst at full speed once a second that measures queueing in the burst. Here request i is due at
+// start + i / rate whatever became of the earlier ones, and its latency runs from that due time to the end of its
+// answer: a stall of the server, or of this generator, is counted instead of hidden (coordinated omission).
+const { Pool } = require('undici');
+const hdr = require('hdr-histogram-js');
+
+// Node's timers fire at millisecond granularity, so each tick sends every request that has come due since the last
+// (several per tick at a few thousand req/s); the wait for the tick is part of the measured latency.
+const TICK_MS = 1;
+// Not recorded: connections being opened, JIT, caches filling, at the same rate as what follows.
+const WARM_UP_S = 2;
+// How long answers are awaited once the last request is due; a request still unanswered then is an error.
+const DRAIN_MS = 5000;
+
+const milliseconds = (us) => Number((us / 1000).toFixed(1));
+
+/**
+ * Sends GET `url` at `rate` req/s for a warm-up then `durationS` seconds, on `connections` keep-alive connections.
+ * Answers the req/s answered after the warm-up, the latency percentiles of those answers that are 2xx (in ms, like
+ * autocannon's), and for the whole run the errors (failed or unanswered), the non-2xx answers, and `calls`: the
+ * requests answered, those the server certainly handled.
+ */
+async function pacedLoad({ url, headers, rate, durationS, connections }) {
+  const { origin, pathname, search } = new URL(url);
+  const pool = new Pool(origin, { connections });
+  const latenciesUs = hdr.build({ numberOfSignificantValueDigits: 3 });
+  const warmUpRequests = Math.round(WARM_UP_S * rate);
+  const requests = warmUpRequests + Math.round(durationS * rate);
+  const intervalMs = 1000 / rate;
+  const counts = { settled: 0, answered: 0, answeredRecorded: 0, failed: 0, non2xx: 0 };
+  const { promise: settled, resolve: allSettled } = Promise.withResolvers();
+
+  async function send(dueAt, recorded) {
+    try {
+      const { statusCode, body } = await pool.request({ path: `${pathname}${search}`, method: 'GET', headers });
+      await body.arrayBuffer();
+      const latencyUs = Math.round((performance.now() - dueAt) * 1000);
+      const ok = statusCode >= 200 && statusCode < 300;
+      counts.answered++;
+      if (!ok) counts.non2xx++;
+      if (recorded) {
+        counts.answeredRecorded++;
+        if (ok) latenciesUs.recordValue(latencyUs);
+      }
+    } catch {
+      counts.failed++;
+    }
+    if (++counts.settled === requests) allSettled();
+  }
+
+  const start = performance.now();
+  let next = 0;
+  await new Promise((scheduled) => {
+    (function tick() {
+      for (const now = performance.now(); next < requests && start + next * intervalMs <= now; next++) {
+        send(start + next * intervalMs, next >= warmUpRequests);
+      }
+      if (next < requests) setTimeout(tick, TICK_MS);
+      else scheduled();
+    })();
+  });
+  const drainDeadline = setTimeout(allSettled, DRAIN_MS);
+  await settled;
+  clearTimeout(drainDeadline);
+
+  const result = {
+    rps: Math.round(counts.answeredRecorded / durationS),
+    p50: milliseconds(latenciesUs.getValueAtPercentile(50)),
+    p99: milliseconds(latenciesUs.getValueAtPercentile(99)),
+    p999: milliseconds(latenciesUs.getValueAtPercentile(99.9)),
+    max: milliseconds(latenciesUs.maxValue),
+    errors: counts.failed + (requests - counts.settled),
+    non2xx: counts.non2xx,
+    calls: counts.answered,
+  };
+  await pool.destroy(); // after the snapshot: the requests it aborts are already counted as unanswered
+  return result;
+}
+
+module.exports = { pacedLoad };
