@@ -1,10 +1,11 @@
 // bench/gateway: the gateway (authentication, authorisation, quota, exchange records on) beside a minimal undici
 // reverse proxy, both in front of the same trivial upstream, measured in the same run. The proxies are pinned to
 // core 1, the load generator and the upstream to core 0 (where taskset exists). The gateway is measured twice: as one
-// process that also stores the exchange records (consumer of exchange.recorded.v1 into the operators' table and the
-// audit log), and as an edge instance whose records are stored by a separate recorder instance (EXCHANGE_RECORDS_STORE),
-// run at the lowest priority on core 0, the way the edge scales out in production; the run waits until every call's
-// record is stored. Maximum throughput is autocannon's (closed loop, 32 connections); latency at half of a gateway's
+// process that also stores the exchange records (consumer of exchange.records-shipped.v1 into the operators' table and
+// the audit log, publishing exchange.recorded.v1), and as an edge instance whose records are stored by a separate
+// recorder instance (EXCHANGE_RECORDS_STORE), run at the lowest priority on core 0, the way the edge scales out in
+// production; the run waits until every call's record is stored. Each is measured in rounds beside the baseline (the
+// machine's speed drifts), medians compared. Maximum throughput is autocannon's (closed loop, 32 connections); latency at half of a gateway's
 // maximum load is an open-loop load at that constant rate (paced-load.js), because autocannon's rate limit sends each
 // second's quota in a burst at full speed and so measures queueing in the burst, not latency at the rate. Prints req/s
 // and p50/p99, their ratios, and ends with one line of JSON.
@@ -16,6 +17,7 @@ const { appCommand, ROOT } = require('../../scripts/app-command');
 const { demoApiKeyOf, NATIONAL_PORTAL_SYSTEM } = require('../../dist/libs/domain/registry/src');
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const PORTS = { upstream: 3290, baseline: 3291, gateway: 3292, recorder: 3293 };
 const SECRET = 'bench-seed-secret';
@@ -91,30 +93,49 @@ async function maxLoad(port) {
   return { ...max, calls: warmUp.requests.total + max.calls };
 }
 
+/** The run of median throughput among several, with the refusals and errors of all of them. */
+function median(runs) {
+  const middle = [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)];
+  return { ...middle, non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0), calls: runs.reduce((sum, r) => sum + r.calls, 0) };
+}
+
 /**
- * A gateway's maximum load, then, once the records of those calls are stored (so that their backlog does not weigh on
- * what follows), its latency at half of it, beside the baseline's at the same rate. Ends when every call's record is
- * stored, and says how many are.
+ * A gateway's maximum load beside the baseline's, ROUNDS times in turn: on a shared machine the speed of both drifts by
+ * tens of percent within minutes, so each gateway run is compared with baseline runs made just before it, and the
+ * medians are compared. After each gateway run its records are stored before anything else is measured, so that their
+ * backlog does not weigh on what follows. Then latency at half of the gateway's load, beside the baseline's at the same
+ * rate. Ends when every call's record is stored, and says how many are.
  */
 async function measureGateway(port) {
   const since = new Date();
-  const max = await maxLoad(port);
-  await storedRecords(since, max.calls);
+  const baselineRuns = [];
+  const gatewayRuns = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    baselineRuns.push(await maxLoad(PORTS.baseline));
+    gatewayRuns.push(await maxLoad(port));
+    await storedRecords(since, median(gatewayRuns).calls);
+  }
+  const max = median(gatewayRuns);
   const halfLoadRps = Math.max(1, Math.round(max.rps / 2));
   const half = await pacedAt(port, halfLoadRps);
   const baselineHalf = await pacedAt(PORTS.baseline, halfLoadRps);
   const calls = max.calls + half.calls;
   return {
-    ...max,
-    // a refusal or failure at half load counts with the others: a gateway failing fast must not pass for fast
-    non2xx: max.non2xx + half.non2xx + half.errors,
-    calls,
-    halfLoadRps,
-    p50AtHalfLoad: half.p50,
-    p99AtHalfLoad: half.p99,
-    baselineP99AtHalfLoad: baselineHalf.p99,
-    addedP99AtHalfLoadMs: Number((half.p99 - baselineHalf.p99).toFixed(1)),
-    exchangeRecordsStored: await storedRecords(since, calls),
+    baseline: median(baselineRuns),
+    gateway: {
+      ...max,
+      // a refusal or failure at half load counts with the others: a gateway failing fast must not pass for fast
+      non2xx: max.non2xx + half.non2xx + half.errors,
+      calls,
+      rpsOfRounds: gatewayRuns.map((r) => r.rps),
+      baselineRpsOfRounds: baselineRuns.map((r) => r.rps),
+      halfLoadRps,
+      p50AtHalfLoad: half.p50,
+      p99AtHalfLoad: half.p99,
+      baselineP99AtHalfLoad: baselineHalf.p99,
+      addedP99AtHalfLoadMs: Number((half.p99 - baselineHalf.p99).toFixed(1)),
+      exchangeRecordsStored: await storedRecords(since, calls),
+    },
   };
 }
 
@@ -143,12 +164,11 @@ async function main() {
   start('upstream', pinned(0, process.execPath, [path.join(__dirname, 'upstream.js')]), { PORT: PORTS.upstream });
   start('baseline', pinned(1, process.execPath, [path.join(__dirname, 'baseline-proxy.js')]), { PORT: PORTS.baseline, UPSTREAM_URL: `http://127.0.0.1:${PORTS.upstream}` });
   await ready(PORTS.baseline);
-  const baseline = await maxLoad(PORTS.baseline);
 
-  // one process: requests, records into the outbox, and the consumer that stores them
+  // one process: requests, records shipped to Kafka, and the consumer that stores and publishes them
   const oneProcess = startGateway('gateway', { port: PORTS.gateway, core: 1, store: true });
   await ready(PORTS.gateway);
-  const allInOne = await measureGateway(PORTS.gateway);
+  const { baseline: baselineOfOneProcess, gateway: allInOne } = await measureGateway(PORTS.gateway);
   await stop(oneProcess);
 
   // the edge alone on core 1; a recorder instance stores the records, at the lowest priority on core 0
@@ -156,24 +176,29 @@ async function main() {
   startGateway('gateway edge', { port: PORTS.gateway, core: 1, store: false });
   await ready(PORTS.recorder);
   await ready(PORTS.gateway);
-  const edge = await measureGateway(PORTS.gateway);
+  const { baseline, gateway: edge } = await measureGateway(PORTS.gateway);
 
   const result = {
     bench: 'gateway',
     durationSeconds: DURATION_S,
+    rounds: ROUNDS,
     connections: CONNECTIONS,
     baseline,
+    baselineOfOneProcess,
     gateway: edge,
     gatewayOneProcess: allInOne,
     throughputRatio: Number((edge.rps / baseline.rps).toFixed(3)),
-    throughputRatioOneProcess: Number((allInOne.rps / baseline.rps).toFixed(3)),
+    throughputRatioOneProcess: Number((allInOne.rps / baselineOfOneProcess.rps).toFixed(3)),
     addedP99AtHalfLoadMs: edge.addedP99AtHalfLoadMs,
   };
   console.log(`
                                req/s   p50 ms   p99 ms p99@half baseline p99@half  errors
 ${row('undici baseline', baseline)}
 ${row('gateway (edge + recorder)', edge)}
+${row('undici baseline', baselineOfOneProcess)}
 ${row('gateway (one process)', allInOne)}
+
+  medians of ${ROUNDS} rounds each, in turn: edge ${edge.rpsOfRounds.join(', ')} beside baseline ${edge.baselineRpsOfRounds.join(', ')}; one process ${allInOne.rpsOfRounds.join(', ')} beside ${allInOne.baselineRpsOfRounds.join(', ')}
 
   throughput ratio gateway/baseline: ${result.throughputRatio} (target ≥ 0.5); one process: ${result.throughputRatioOneProcess}
   added p99 at half the gateway's max load (${edge.halfLoadRps} req/s): ${edge.addedP99AtHalfLoadMs} ms (target ≤ 3 ms); one process: ${allInOne.addedP99AtHalfLoadMs} ms

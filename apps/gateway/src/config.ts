@@ -1,4 +1,5 @@
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { MAX_SHIPPED_RECORDS } from '@lienthong/contracts';
 import { BooleanFromEnv, portOf } from '@lienthong/platform-config';
 
 const HTTP_URL = /^https?:\/\/[^\s/]+$/;
@@ -49,21 +50,16 @@ export class GatewayEnv extends portOf(3000) {
   @IsBoolean()
   EXCHANGE_RECORDS_STORE: boolean = true;
 
-  /**
-   * Exchange records published in one produce request: one goes as soon as this many wait. Larger batches save kafkajs
-   * little (28–37 µs of CPU per record at 300, 26–33 at 1000), and 300 of the largest records the contract allows
-   * (about 3 KB each on the wire, all of one key in one record batch) fit the broker's 1 MB message.max.bytes; 350 do not.
-   */
+  /** Exchange records shipped in one message (exchange.records-shipped.v1): one goes as soon as this many wait. */
   @IsInt()
   @Min(1)
-  @Max(300)
+  @Max(MAX_SHIPPED_RECORDS)
   EXCHANGE_FLUSH_BATCH: number = 300;
 
   /**
    * How long exchange records linger after the last send before a batch smaller than EXCHANGE_FLUSH_BATCH goes. The
-   * broker spends 0.3–0.7 ms of CPU on a produce request however small (1–2 ms on 300 records) and kafkajs 73–76 µs per
-   * record in batches of 10: sending whenever the last batch is acknowledged kept the broker half a core busy. Ten
-   * requests a second cost it about 2 % of a core.
+   * broker spends 0.3–0.7 ms of CPU on a produce request however small: sending whenever the last batch is
+   * acknowledged kept it half a core busy. Ten requests a second cost it about 2 % of a core.
    */
   @IsInt()
   @Min(1)

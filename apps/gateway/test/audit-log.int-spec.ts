@@ -1,7 +1,7 @@
 import type { Consumer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { auditAnchoredV1, AuditAnchoredV1, exchangeRecordedV1, ExchangeRecordedV1 } from '@lienthong/contracts';
+import { auditAnchoredV1, AuditAnchoredV1, exchangeRecordedV1, ExchangeRecordedV1, exchangeRecordsShippedV1 } from '@lienthong/contracts';
 import { demoApiKeyOf, OPERATOR_SYSTEM } from '@lienthong/domain-registry';
 import { loadConfig } from '@lienthong/platform-config';
 import { fromKafkaMessage, inNamespace, Messaging } from '@lienthong/platform-kafka';
@@ -25,6 +25,7 @@ describe('audit log: hash chain, anchors, tamper detection (real PostgreSQL and 
   let gateway: TestApp;
   let witness: Consumer;
   const witnessed: AuditAnchoredV1[] = [];
+  const published: ExchangeRecordedV1[] = [];
   const db = () => gateway.app.get(DataSource);
   const verify = () => verifyAuditLog(gateway.app.get(AuditRepository));
   const append = (subject: string) =>
@@ -63,11 +64,17 @@ describe('audit log: hash chain, anchors, tamper detection (real PostgreSQL and 
 
   beforeAll(async () => {
     gateway = await startTestApp(AppModule.register(loadConfig(GatewayEnv, { ...process.env, DEMO_SEED_SECRET: SECRET, AUDIT_ANCHOR_INTERVAL_MS: '300' })), GATEWAY_BODIES);
-    // an outside party: reads the anchors from Kafka, never from the gateway's database
+    // an outside party: reads the anchors and the exchanges from Kafka, never from the gateway's database
     witness = gateway.app.get(Messaging).kafka.consumer({ groupId: `audit-witness-${run}` });
     await witness.connect();
-    await witness.subscribe({ topic: inNamespace(auditAnchoredV1.topic), fromBeginning: true });
-    await witness.run({ eachMessage: async ({ message }) => void witnessed.push(fromKafkaMessage(message).data as AuditAnchoredV1) });
+    await witness.subscribe({ topics: [inNamespace(auditAnchoredV1.topic), inNamespace(exchangeRecordedV1.topic)], fromBeginning: true });
+    await witness.run({
+      eachMessage: async ({ topic, message }) => {
+        const { data } = fromKafkaMessage(message);
+        if (topic === inNamespace(auditAnchoredV1.topic)) witnessed.push(data as AuditAnchoredV1);
+        else if ((data as ExchangeRecordedV1).client?.includes(run)) published.push(data as ExchangeRecordedV1);
+      },
+    });
   }, 90000);
 
   afterAll(async () => {
@@ -197,7 +204,7 @@ describe('audit log: hash chain, anchors, tamper detection (real PostgreSQL and 
     expect(await verify()).toMatchObject({ intact: true });
   }, EXCHANGE_TIMEOUT_MS);
 
-  it('appends an exchange once, however often its record is delivered', async () => {
+  it('appends and publishes an exchange once, however often its record is shipped', async () => {
     const before = await headSeq();
     const events = testEvents(gateway.app);
     const client = `VN/GOV/000.00.01.G02/REDELIVERY-${run}`;
@@ -208,17 +215,21 @@ describe('audit log: hash chain, anchors, tamper detection (real PostgreSQL and 
       startedAt: new Date().toISOString(),
       endedAt: new Date().toISOString(),
     });
+    const ship = (...records: ExchangeRecordedV1[]) => ({ instance: client, records });
     const twice = record(randomUUID());
-    const eventId = await events.publish(exchangeRecordedV1, client, twice);
-    await events.publishAgain(exchangeRecordedV1, eventId, client, twice); // the same event again
-    await events.publish(exchangeRecordedV1, client, twice); // the same exchange in another event, as a retried flush would
-    // one client, one partition: once the marker is audited, every delivery before it has been handled
+    const eventId = await events.publish(exchangeRecordsShippedV1, client, ship(twice));
+    await events.publishAgain(exchangeRecordsShippedV1, eventId, client, ship(twice)); // the same event again
+    await events.publish(exchangeRecordsShippedV1, client, ship(twice, twice)); // the same exchange in another batch, twice, as a retried send would
+    // one instance, one partition: once the marker is audited, every batch before it has been handled
     const marker = record(randomUUID());
-    await events.publish(exchangeRecordedV1, client, marker);
+    await events.publish(exchangeRecordsShippedV1, client, ship(marker));
     await waitFor(async () => (await entriesOf(marker.exchangeId, before)).length > 0, 'the marker exchange to be audited', EXCHANGE_TIMEOUT_MS - 5000, 200);
     expect(await entriesOf(twice.exchangeId, before)).toHaveLength(1);
     const [{ n }] = await db().query(`SELECT count(*)::int AS n FROM gateway.exchange_records WHERE exchange_id = $1`, [twice.exchangeId]);
     expect(n).toBe(1);
     expect(await verify()).toMatchObject({ intact: true });
+    // one exchange.recorded.v1 each, in the order shipped
+    await waitFor(() => published.some((r) => r.exchangeId === marker.exchangeId), 'exchange.recorded.v1 of the marker', EXCHANGE_TIMEOUT_MS - 5000, 200);
+    expect(published.map((r) => r.exchangeId)).toEqual([twice.exchangeId, marker.exchangeId]);
   }, EXCHANGE_TIMEOUT_MS);
 });

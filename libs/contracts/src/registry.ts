@@ -8,6 +8,7 @@ import { deliveryFailedV1, deliverySucceededV1 } from './events/delivery.v1';
 import { notificationSentV1 } from './events/notification-sent.v1';
 import { paymentRequestedV1 } from './events/payment-requested.v1';
 import { exchangeRecordedV1 } from './events/exchange-recorded.v1';
+import { exchangeRecordsShippedV1 } from './events/exchange-records-shipped.v1';
 import { auditAnchoredV1 } from './events/audit-anchored.v1';
 
 /** Every event the backbone publishes. Topics are created from this list at startup. */
@@ -20,6 +21,7 @@ export const EVENT_CONTRACTS: readonly EventContract<unknown>[] = [
   notificationSentV1,
   paymentRequestedV1,
   exchangeRecordedV1,
+  exchangeRecordsShippedV1,
   auditAnchoredV1,
 ] as EventContract<unknown>[];
 

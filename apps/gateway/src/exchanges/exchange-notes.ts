@@ -12,6 +12,8 @@ export interface ExchangeNotes {
   /** The template of the route that serves the call, with its decoded parameters, when the proxy serves it. */
   route?: string;
   params?: Readonly<Record<string, string>>;
+  /** The body bytes of the answer: known to the proxy, counted as they are written when Nest answers. */
+  responseBytes?: number | (() => number);
 }
 
 const NOTES = Symbol('lienthong:exchange-notes');

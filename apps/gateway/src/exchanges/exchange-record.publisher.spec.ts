@@ -1,9 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Counter, Registry } from 'prom-client';
-import { EventContract, ExchangeRecordedV1, exchangeRecordedV1, PayloadInvalidError } from '@lienthong/contracts';
+import { EventContract, ExchangeRecordedV1, exchangeRecordedV1, ExchangeRecordsShippedV1, exchangeRecordsShippedV1, PayloadInvalidError } from '@lienthong/contracts';
 import { GatewayEnv } from '../config';
 import { ExchangeBuffer } from './exchange-buffer';
-import { ANONYMOUS_CLIENT } from './exchange-record.audit';
 import { ExchangeMessaging, ExchangeRecordPublisher } from './exchange-record.publisher';
 
 const BATCH = 3;
@@ -24,10 +23,13 @@ class FakeMessaging implements ExchangeMessaging {
   drain: (() => Promise<void>) | undefined;
 
   async publish<T>(contract: EventContract<T>, events: readonly { key: string; payload: T }[]): Promise<void> {
-    expect(contract).toBe(exchangeRecordedV1);
+    expect(contract).toBe(exchangeRecordsShippedV1);
     if (this.refusing) throw this.refusing;
-    this.sent.push(events.map(({ payload }) => numberOf(payload as ExchangeRecordedV1)));
-    this.keys.push(...events.map(({ key }) => key));
+    expect(events).toHaveLength(1);
+    const [{ key, payload }] = events as unknown as { key: string; payload: ExchangeRecordsShippedV1 }[];
+    expect(payload.instance).toBe(key);
+    this.sent.push(payload.records.map(numberOf));
+    this.keys.push(key);
   }
 
   beforeDisconnect(drain: () => Promise<void>): void {
@@ -70,13 +72,13 @@ describe('ExchangeRecordPublisher', () => {
     expect(kafka.sent).toEqual([[1, 2], [3]]);
   });
 
-  it('sends a full batch at once, keyed by the calling system or as anonymous', async () => {
+  it('ships a full batch at once, in one message keyed by the gateway instance (host/pid)', async () => {
     publisher.onApplicationBootstrap();
     push(1, 2);
     buffer.push(recordOf(3, null));
     await jest.advanceTimersByTimeAsync(0);
     expect(kafka.sent).toEqual([[1, 2, 3]]);
-    expect(kafka.keys).toEqual(['VN/GOV/000.00.00.H56/MOTCUA', 'VN/GOV/000.00.00.H56/MOTCUA', ANONYMOUS_CLIENT]);
+    expect(kafka.keys).toEqual([expect.stringMatching(new RegExp(`/${process.pid}$`))]);
   });
 
   it('puts a refused batch back as the oldest and retries it after a backoff, not at every full batch', async () => {
@@ -98,7 +100,7 @@ describe('ExchangeRecordPublisher', () => {
 
   it('drops a batch its contract refuses rather than retrying it forever', async () => {
     publisher.onApplicationBootstrap();
-    kafka.refusing = new PayloadInvalidError(exchangeRecordedV1.topic, 'status must be >= 100');
+    kafka.refusing = new PayloadInvalidError(exchangeRecordsShippedV1.topic, 'status must be >= 100');
     push(1, 2, 3);
     await jest.advanceTimersByTimeAsync(0);
     expect(buffer.size).toBe(0);

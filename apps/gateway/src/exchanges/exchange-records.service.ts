@@ -1,27 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { ExchangeRecordedV1 } from '@lienthong/contracts';
+import { ExchangeRecordedV1, exchangeRecordedV1 } from '@lienthong/contracts';
 import type { Page } from '@lienthong/platform-http';
+import { Outbox } from '@lienthong/platform-kafka';
 import { AuditLog } from '../audit/audit-log.service';
 import { ExchangeException, ExchangeProblem } from './exchange.exception';
-import { exchangeAuditRecord } from './exchange-record.audit';
+import { ANONYMOUS_CLIENT, exchangeAuditRecord } from './exchange-record.audit';
 import { ExchangeRecordRepository } from './exchange-record.repository';
 import { exchangeRecordView } from './exchange-record.view';
 import { ListExchangesQuery } from './list-exchanges.query';
 
 @Injectable()
 export class ExchangeRecordsService {
-  constructor(private readonly records: ExchangeRecordRepository, private readonly audit: AuditLog) {}
+  constructor(private readonly records: ExchangeRecordRepository, private readonly audit: AuditLog, private readonly outbox: Outbox) {}
 
   /**
-   * Stores the records and appends each one stored to the audit log, in the caller's transaction: a record already
-   * stored (the same exchange published twice) is neither stored nor audited again, so every exchange is audited once.
+   * Stores the records, appends each one stored to the audit log and publishes it as exchange.recorded.v1 (keyed by
+   * its client), in the caller's transaction: a record already stored (the same exchange shipped twice) is neither
+   * stored, audited nor published again, so every exchange is audited and published once.
    */
   async store(manager: EntityManager, records: readonly ExchangeRecordedV1[]): Promise<void> {
     const stored = new Set(await this.records.insertOnce(manager, records));
     // PostgreSQL answers uuids in lower case; delete keeps the first of an id a batch carries twice, as the insert did
     const fresh = records.filter((record) => stored.delete(record.exchangeId.toLowerCase()));
     await this.audit.appendAll(manager, fresh.map(exchangeAuditRecord));
+    await this.outbox.addAll(manager, exchangeRecordedV1, fresh.map((record) => ({ key: record.client ?? ANONYMOUS_CLIENT, payload: record })));
   }
 
   async list(query: ListExchangesQuery): Promise<Page<ExchangeRecordedV1>> {

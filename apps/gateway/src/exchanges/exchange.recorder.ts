@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { ExchangeRecordedV1 } from '@lienthong/contracts';
 import { CLIENT_CLOSED_REQUEST, errorSideOf, serviceNameOf } from './exchange-attribution';
 import { ExchangeBuffer } from './exchange-buffer';
-import { exchangeNotesOf } from './exchange-notes';
+import { exchangeNotesOf, noteExchange } from './exchange-notes';
 
 export const EXCHANGE_ID_HEADER = 'X-Lienthong-Exchange-Id';
 
@@ -36,7 +36,6 @@ export class ExchangeRecorder {
     const startedAt = Date.now();
     const start = performance.now();
     const traceId = trace.getActiveSpan()?.spanContext().traceId ?? null;
-    const writtenBytes = countWrittenBytes(res);
     res.setHeader(EXCHANGE_ID_HEADER, exchangeId);
     // 'close' comes once per response, after 'finish' when it was answered and alone when the client went away first
     res.once('close', () => {
@@ -56,13 +55,21 @@ export class ExchangeRecorder {
         status,
         errorSide: errorSideOf(status, target !== null),
         requestBytes: declaredLength(req),
-        responseBytes: writtenBytes(),
+        responseBytes: typeof notes.responseBytes === 'function' ? notes.responseBytes() : (notes.responseBytes ?? 0),
         startedAt: new Date(startedAt).toISOString(),
         endedAt: new Date().toISOString(),
         durationMs: Math.round((performance.now() - start) * 1000) / 1000,
         traceId,
       });
     });
+  }
+
+  /**
+   * Counts the body bytes of a call that Nest answers, as they are written: a streamed answer has no Content-Length to
+   * read afterwards. The proxy says what it sent instead, and spares its calls the wrapping.
+   */
+  countResponseBytes(req: IncomingMessage, res: ServerResponse): void {
+    noteExchange(req, { responseBytes: countWrittenBytes(res) });
   }
 }
 
@@ -89,7 +96,6 @@ function declaredLength(req: IncomingMessage): number {
   return Number.isSafeInteger(length) && length > 0 ? length : 0;
 }
 
-/** Counts the body bytes a response writes: a streamed answer has no Content-Length to read afterwards. */
 function countWrittenBytes(res: ServerResponse): () => number {
   let bytes = 0;
   const count = (chunk: unknown, encoding: unknown) => {

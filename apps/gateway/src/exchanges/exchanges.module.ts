@@ -5,7 +5,7 @@ import { GatewayEnv } from '../config';
 import { ExchangeBuffer } from './exchange-buffer';
 import { ExchangeRecordPublisher } from './exchange-record.publisher';
 import { ExchangeRecordRepository } from './exchange-record.repository';
-import { ExchangeRecordedConsumer } from './exchange-recorded.consumer';
+import { ExchangeRecordsShippedConsumer } from './exchange-records-shipped.consumer';
 import { ExchangeRecorder } from './exchange.recorder';
 import { ExchangeRecordsService } from './exchange-records.service';
 import { OperatorExchangesController } from './operator-exchanges.controller';
@@ -26,7 +26,7 @@ const recordsDropped = new Counter({
     },
     ExchangeRecorder,
     ExchangeRecordPublisher,
-    ExchangeRecordedConsumer,
+    ExchangeRecordsShippedConsumer,
     ExchangeRecordRepository,
     ExchangeRecordsService,
   ],

@@ -25,7 +25,9 @@ export class GatewayFront implements OnApplicationBootstrap {
       const pathname = cut < 0 ? url : url.slice(0, cut);
       if (!isExchangePath(pathname)) return nest.forEach((listener) => listener(req, res));
       this.recorder.watch(req, res);
-      if (!this.proxy.serve(req, res, pathname, cut < 0 ? '' : url.slice(cut))) nest.forEach((listener) => listener(req, res));
+      if (this.proxy.serve(req, res, pathname, cut < 0 ? '' : url.slice(cut))) return;
+      this.recorder.countResponseBytes(req, res);
+      nest.forEach((listener) => listener(req, res));
     });
   }
 }

@@ -66,6 +66,7 @@ export class ProxyHandler {
       route.method === 'POST'
         ? await this.idempotency.run({ systemId: clientId, key: req.headers[IDEMPOTENCY_KEY_HEADER], method: route.method, url: req.url ?? '', body }, res, forward)
         : await forward();
+    noteExchange(req, { responseBytes: answer.body.length });
     sendAnswer(res, answer);
   }
 
@@ -73,6 +74,6 @@ export class ProxyHandler {
     const problem = toProblem(error, req.url ?? '');
     logProblem(this.logger, problem, error);
     if (res.headersSent) res.destroy();
-    else sendProblem(res, problem);
+    else noteExchange(req, { responseBytes: sendProblem(res, problem) });
   }
 }

@@ -1,8 +1,8 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
-import { request } from 'undici';
+import { Pool } from 'undici';
 import { INTERNAL_HEADERS, ProblemException } from '@lienthong/platform-http';
-import { traceHeaders } from '@lienthong/platform-observability';
+import { withTraceHeaders } from '@lienthong/platform-observability';
 import { GatewayEnv } from '../config';
 import { noteExchange } from '../exchanges/exchange-notes';
 import { PASSED_BACK_HEADERS, UpstreamAnswer } from './upstream-answer';
@@ -26,29 +26,28 @@ const ACTING_USER = /^[\w.@:/-]{1,128}$/;
 /**
  * Forwards an authorised call to the service that owns the data, naming the calling system and the acting
  * user in internal headers. Failures of the service are attributed to the provider side (502/504), so an
- * operator knows whom to call.
+ * operator knows whom to call. One pool of kept-alive connections per service: a call parses no URL and looks up no
+ * origin.
  */
 @Injectable()
-export class UpstreamProxy {
-  private readonly origins: Record<Upstream, string>;
+export class UpstreamProxy implements OnApplicationShutdown {
+  private readonly pools: Record<Upstream, Pool>;
 
   constructor(private readonly config: GatewayEnv) {
-    this.origins = { intake: config.INTAKE_URL, catalogue: config.CATALOGUE_URL, connector: config.CONNECTOR_URL };
+    this.pools = { intake: new Pool(config.INTAKE_URL), catalogue: new Pool(config.CATALOGUE_URL), connector: new Pool(config.CONNECTOR_URL) };
   }
 
   async forward(req: IncomingMessage, call: Forwarding): Promise<UpstreamAnswer> {
     const actingUser = req.headers[INTERNAL_HEADERS.user];
-    const headers: Record<string, string> = {
-      // the service continues the call's trace: one trace from the client through the events it causes
-      ...traceHeaders(),
-      [INTERNAL_HEADERS.client]: call.clientId,
-      ...(typeof actingUser === 'string' && ACTING_USER.test(actingUser) ? { [INTERNAL_HEADERS.user]: actingUser } : {}),
-    };
+    // the service continues the call's trace: one trace from the client through the events it causes
+    const headers = withTraceHeaders({ [INTERNAL_HEADERS.client]: call.clientId });
+    if (typeof actingUser === 'string' && ACTING_USER.test(actingUser)) headers[INTERNAL_HEADERS.user] = actingUser;
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
     if (hasBody) headers['content-type'] = 'application/json';
     noteExchange(req, { provider: call.provider });
     try {
-      const answer = await request(`${this.origins[call.upstream]}${call.path}${call.query}`, {
+      const answer = await this.pools[call.upstream].request({
+        path: `${call.path}${call.query}`,
         method: req.method as 'GET' | 'POST',
         headers,
         body: hasBody ? JSON.stringify(call.body ?? {}) : undefined,
@@ -60,6 +59,10 @@ export class UpstreamProxy {
     } catch (error) {
       throw upstreamFailure(call.upstream, error);
     }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(Object.values(this.pools).map((pool) => pool.close()));
   }
 }
 

@@ -50,14 +50,19 @@ export function toProblem(error: unknown, instance: string): ProblemDetails {
   return { type: problemType('internal-error'), title: 'Internal error', status: HttpStatus.INTERNAL_SERVER_ERROR, instance };
 }
 
-/** Answers the problem, with the trace id; on Node's own response, so that a handler in front of Express can use it too. */
-export function sendProblem(res: ServerResponse, problem: ProblemDetails): void {
+/**
+ * Answers the problem, with the trace id; on Node's own response, so that a handler in front of Express can use it too.
+ * Answers the bytes of the body.
+ */
+export function sendProblem(res: ServerResponse, problem: ProblemDetails): number {
   const traceId = trace.getActiveSpan()?.spanContext().traceId;
   const body = JSON.stringify({ ...problem, ...(traceId ? { traceId } : {}) });
   res.statusCode = problem.status;
   res.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
-  res.setHeader('Content-Length', Buffer.byteLength(body));
+  const bytes = Buffer.byteLength(body);
+  res.setHeader('Content-Length', bytes);
   res.end(body);
+  return bytes;
 }
 
 /**

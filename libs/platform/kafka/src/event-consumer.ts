@@ -26,6 +26,8 @@ export interface EventConsumerOptions {
   /** Attempts before a failing event is dead-lettered. */
   maxAttempts: number;
   retryDelayMs: number;
+  /** Called after each transaction of handled events commits: what a handler wrote to the outbox can go at once. */
+  onCommitted?: () => void;
 }
 
 const tracer = trace.getTracer('lienthong-kafka');
@@ -167,6 +169,7 @@ export class EventConsumer {
       const unseen = events.filter((e) => fresh.has(e.id) && fresh.delete(e.id)); // a batch may carry one id twice
       if (unseen.length > 0) await handler(unseen, manager);
     });
+    this.options.onCommitted?.();
   }
 
   private inTrace<R>(event: ReceivedEvent, topic: string, fn: () => Promise<R>): Promise<R> {

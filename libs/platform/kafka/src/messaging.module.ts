@@ -46,6 +46,7 @@ export class Messaging implements OnApplicationBootstrap, BeforeApplicationShutd
       namespace: options.namespace,
       maxAttempts: options.maxAttempts ?? 5,
       retryDelayMs: options.retryDelayMs ?? 200,
+      onCommitted: () => this.relay.wake(),
     });
     this.origin = { source: `/lienthong/${options.service}`, namespace: options.namespace };
     this.relay = new OutboxRelay(dataSource, this.producer, {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { trace } from '@opentelemetry/api';
-import { traceHeaders, traceRequests } from './request-tracing';
+import { traceRequests, withTraceHeaders } from './request-tracing';
 import { startTelemetry, stopTelemetry } from './telemetry';
 
 const CALLER_TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -28,7 +28,7 @@ describe('a trace per incoming call', () => {
       // the body's events come from the connection: the call's context must still be the active one
       req.on('end', () => {
         seen.afterBody = activeTraceId();
-        seen.outgoing = traceHeaders();
+        seen.outgoing = withTraceHeaders({});
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify(seen));
       });

@@ -27,7 +27,8 @@ export function traceRequests(server: Server): void {
     const parent = propagation.extract(ROOT_CONTEXT, req.headers);
     const span = trace.getTracer('lienthong-http').startSpan(req.method ?? 'HTTP', { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method } }, parent);
     const active = trace.setSpan(parent, span);
-    res.once('close', () => endSpan(span, req, res));
+    // a span that is not recorded (no collector) has nothing to end: its ids are all it is for
+    if (span.isRecording()) res.once('close', () => endSpan(span, req, res));
     if (hasBody(req)) context.bind(active, req);
     context.with(active, handle);
   });
@@ -45,9 +46,8 @@ function endSpan(span: Span, req: IncomingMessage, res: ServerResponse): void {
   span.end();
 }
 
-/** The current trace context as W3C headers, for a call the service makes (HTTP clients here are not instrumented). */
-export function traceHeaders(): Record<string, string> {
-  const headers: Record<string, string> = {};
+/** Adds the current trace context as W3C headers to those of a call the service makes (HTTP clients here are not instrumented). */
+export function withTraceHeaders(headers: Record<string, string>): Record<string, string> {
   propagation.inject(context.active(), headers);
   return headers;
 }
