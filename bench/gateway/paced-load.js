@@ -10,7 +10,7 @@ const hdr = require('hdr-histogram-js');
 // (several per tick at a few thousand req/s); the wait for the tick is part of the measured latency.
 const TICK_MS = 1;
 // Not recorded: connections being opened, JIT, caches filling, at the same rate as what follows.
-const WARM_UP_S = 2;
+const WARM_UP_S = 3;
 // How long answers are awaited once the last request is due; a request still unanswered then is an error.
 const DRAIN_MS = 5000;
 

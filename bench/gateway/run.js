@@ -3,9 +3,9 @@
 // core 1, the load generator and the upstream to core 0 (where taskset exists). The gateway is measured twice: as one
 // process that also stores the exchange records (consumer of exchange.records-shipped.v1 into the operators' table and
 // the audit log, publishing exchange.recorded.v1), and as an edge instance whose records are stored by a separate
-// recorder instance (EXCHANGE_RECORDS_STORE), run at the lowest priority on core 0, the way the edge scales out in
-// production; the run waits until every call's record is stored. Each is measured in rounds beside the baseline (the
-// machine's speed drifts), medians compared. Maximum throughput is autocannon's (closed loop, 32 connections); latency at half of a gateway's
+// recorder instance (EXCHANGE_RECORDS_STORE), run at the lowest priority on core 0 and only between measurements, the
+// way the edge scales out in production; the run waits until every call's record is stored. Each is measured in rounds
+// beside the baseline (the machine's speed drifts), medians compared, with only the measured proxy running. Maximum throughput is autocannon's (closed loop, 32 connections); latency at half of a gateway's
 // maximum load is an open-loop load at that constant rate (paced-load.js), because autocannon's rate limit sends each
 // second's quota in a burst at full speed and so measures queueing in the burst, not latency at the rate. Prints req/s
 // and p50/p99, their ratios, and ends with one line of JSON.
@@ -28,6 +28,7 @@ const onLinux = process.platform === 'linux';
 const pinned = (core, exe, args) => (onLinux ? ['taskset', ['-c', String(core), exe, ...args]] : [exe, args]);
 const lowPriority = ([exe, args]) => (onLinux ? ['nice', ['-n', '19', exe, ...args]] : [exe, args]);
 const children = [];
+let baselineProcess;
 
 function start(name, [exe, args], env) {
   const child = spawn(exe, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -99,26 +100,51 @@ function median(runs) {
   return { ...middle, non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0), calls: runs.reduce((sum, r) => sum + r.calls, 0) };
 }
 
+/** The run of median p99 latency among several, with the calls, refusals and errors of all of them. */
+function medianP99(runs) {
+  const middle = [...runs].sort((a, b) => a.p99 - b.p99)[Math.floor(runs.length / 2)];
+  const total = (field) => runs.reduce((sum, r) => sum + r[field], 0);
+  return { ...middle, calls: total('calls'), non2xx: total('non2xx'), errors: total('errors') };
+}
+
 /**
  * A gateway's maximum load beside the baseline's, ROUNDS times in turn: on a shared machine the speed of both drifts by
  * tens of percent within minutes, so each gateway run is compared with baseline runs made just before it, and the
  * medians are compared. After each gateway run its records are stored before anything else is measured, so that their
  * backlog does not weigh on what follows. Then latency at half of the gateway's load, beside the baseline's at the same
- * rate. Ends when every call's record is stored, and says how many are.
+ * rate, in rounds too (a p99 of some seconds moves with every stall of the machine). Ends when every call's record is
+ * stored, and says how many are.
  */
-async function measureGateway(port) {
+async function measureGateway(port, { gateway, recorder }) {
   const since = new Date();
   const baselineRuns = [];
   const gatewayRuns = [];
+  // Only what is measured runs: an idle proxy on the same core still collects its garbage and runs its timers (a major
+  // GC of the gateway's heap stalled the baseline's calls for tens of ms), and a separate recorder's database work
+  // would run beside it on one of the two cores. Its records wait in Kafka meanwhile, as they would for a slow recorder.
+  const alone = async (measured, measure) => {
+    const others = [baselineProcess, gateway, recorder].filter((child) => child && child !== measured);
+    others.forEach((child) => child.kill('SIGSTOP'));
+    try {
+      return await measure();
+    } finally {
+      others.forEach((child) => child.kill('SIGCONT'));
+    }
+  };
   for (let round = 0; round < ROUNDS; round++) {
-    baselineRuns.push(await maxLoad(PORTS.baseline));
-    gatewayRuns.push(await maxLoad(port));
+    baselineRuns.push(await alone(baselineProcess, () => maxLoad(PORTS.baseline)));
+    gatewayRuns.push(await alone(gateway, () => maxLoad(port)));
     await storedRecords(since, median(gatewayRuns).calls);
   }
   const max = median(gatewayRuns);
   const halfLoadRps = Math.max(1, Math.round(max.rps / 2));
-  const half = await pacedAt(port, halfLoadRps);
-  const baselineHalf = await pacedAt(PORTS.baseline, halfLoadRps);
+  const baselineHalves = [];
+  const halves = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    baselineHalves.push(await alone(baselineProcess, () => pacedAt(PORTS.baseline, halfLoadRps)));
+    halves.push(await alone(gateway, () => pacedAt(port, halfLoadRps)));
+  }
+  const [baselineHalf, half] = [medianP99(baselineHalves), medianP99(halves)];
   const calls = max.calls + half.calls;
   return {
     baseline: median(baselineRuns),
@@ -132,7 +158,9 @@ async function measureGateway(port) {
       halfLoadRps,
       p50AtHalfLoad: half.p50,
       p99AtHalfLoad: half.p99,
+      p99AtHalfLoadOfRounds: halves.map((r) => r.p99),
       baselineP99AtHalfLoad: baselineHalf.p99,
+      baselineP99AtHalfLoadOfRounds: baselineHalves.map((r) => r.p99),
       addedP99AtHalfLoadMs: Number((half.p99 - baselineHalf.p99).toFixed(1)),
       exchangeRecordsStored: await storedRecords(since, calls),
     },
@@ -162,21 +190,21 @@ const row = (name, f) =>
 async function main() {
   process.chdir(ROOT);
   start('upstream', pinned(0, process.execPath, [path.join(__dirname, 'upstream.js')]), { PORT: PORTS.upstream });
-  start('baseline', pinned(1, process.execPath, [path.join(__dirname, 'baseline-proxy.js')]), { PORT: PORTS.baseline, UPSTREAM_URL: `http://127.0.0.1:${PORTS.upstream}` });
+  baselineProcess = start('baseline', pinned(1, process.execPath, [path.join(__dirname, 'baseline-proxy.js')]), { PORT: PORTS.baseline, UPSTREAM_URL: `http://127.0.0.1:${PORTS.upstream}` });
   await ready(PORTS.baseline);
 
   // one process: requests, records shipped to Kafka, and the consumer that stores and publishes them
   const oneProcess = startGateway('gateway', { port: PORTS.gateway, core: 1, store: true });
   await ready(PORTS.gateway);
-  const { baseline: baselineOfOneProcess, gateway: allInOne } = await measureGateway(PORTS.gateway);
+  const { baseline: baselineOfOneProcess, gateway: allInOne } = await measureGateway(PORTS.gateway, { gateway: oneProcess });
   await stop(oneProcess);
 
   // the edge alone on core 1; a recorder instance stores the records, at the lowest priority on core 0
-  startGateway('recorder', { port: PORTS.recorder, core: 0, store: true, background: true });
-  startGateway('gateway edge', { port: PORTS.gateway, core: 1, store: false });
+  const recorder = startGateway('recorder', { port: PORTS.recorder, core: 0, store: true, background: true });
+  const edgeProcess = startGateway('gateway edge', { port: PORTS.gateway, core: 1, store: false });
   await ready(PORTS.recorder);
   await ready(PORTS.gateway);
-  const { baseline, gateway: edge } = await measureGateway(PORTS.gateway);
+  const { baseline, gateway: edge } = await measureGateway(PORTS.gateway, { gateway: edgeProcess, recorder });
 
   const result = {
     bench: 'gateway',
@@ -198,7 +226,8 @@ ${row('gateway (edge + recorder)', edge)}
 ${row('undici baseline', baselineOfOneProcess)}
 ${row('gateway (one process)', allInOne)}
 
-  medians of ${ROUNDS} rounds each, in turn: edge ${edge.rpsOfRounds.join(', ')} beside baseline ${edge.baselineRpsOfRounds.join(', ')}; one process ${allInOne.rpsOfRounds.join(', ')} beside ${allInOne.baselineRpsOfRounds.join(', ')}
+  medians of ${ROUNDS} rounds each, in turn: req/s edge ${edge.rpsOfRounds.join(', ')} beside baseline ${edge.baselineRpsOfRounds.join(', ')}; one process ${allInOne.rpsOfRounds.join(', ')} beside ${allInOne.baselineRpsOfRounds.join(', ')}
+  p99 ms at half load: edge ${edge.p99AtHalfLoadOfRounds.join(', ')} beside baseline ${edge.baselineP99AtHalfLoadOfRounds.join(', ')}; one process ${allInOne.p99AtHalfLoadOfRounds.join(', ')} beside ${allInOne.baselineP99AtHalfLoadOfRounds.join(', ')}
 
   throughput ratio gateway/baseline: ${result.throughputRatio} (target ≥ 0.5); one process: ${result.throughputRatioOneProcess}
   added p99 at half the gateway's max load (${edge.halfLoadRps} req/s): ${edge.addedP99AtHalfLoadMs} ms (target ≤ 3 ms); one process: ${allInOne.addedP99AtHalfLoadMs} ms
