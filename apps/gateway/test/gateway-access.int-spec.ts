@@ -79,6 +79,22 @@ describe('gateway: authentication, deny-by-default grants, province scope (real 
     expect(upstream.calls.length).toBe(before);
   });
 
+  it('answers 504 on the provider side when the service does not answer within UPSTREAM_TIMEOUT_MS', async () => {
+    const slow = await startFakeUpstream(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return { status: 200, body: { code: CODE } };
+    });
+    const impatient = await startTestApp(AppModule.register(loadConfig(GatewayEnv, { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: slow.url, UPSTREAM_TIMEOUT_MS: '300' })), GATEWAY_BODIES);
+    try {
+      const res = await request(`${impatient.baseUrl}/v1/dossiers/${CODE}`, { headers: PORTAL });
+      expect(res.status).toBe(504);
+      expect(res.body).toMatchObject({ errorSide: 'provider', upstream: 'intake' });
+    } finally {
+      await impatient.close();
+      await slow.close();
+    }
+  });
+
   it('attributes an unreachable service to the provider side (502 problem+json)', async () => {
     const stopped = await startTestApp(AppModule.register(loadConfig(GatewayEnv, { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: 'http://127.0.0.1:9' })), GATEWAY_BODIES);
     try {

@@ -33,8 +33,9 @@ const ACTING_USER = /^[\w.@:/-]{1,128}$/;
 export class UpstreamProxy implements OnApplicationShutdown {
   private readonly pools: Record<Upstream, Pool>;
 
-  constructor(private readonly config: GatewayEnv) {
-    this.pools = { intake: new Pool(config.INTAKE_URL), catalogue: new Pool(config.CATALOGUE_URL), connector: new Pool(config.CONNECTOR_URL) };
+  constructor(config: GatewayEnv) {
+    const timeouts = { headersTimeout: config.UPSTREAM_TIMEOUT_MS, bodyTimeout: config.UPSTREAM_TIMEOUT_MS };
+    this.pools = { intake: new Pool(config.INTAKE_URL, timeouts), catalogue: new Pool(config.CATALOGUE_URL, timeouts), connector: new Pool(config.CONNECTOR_URL, timeouts) };
   }
 
   async forward(req: IncomingMessage, call: Forwarding): Promise<UpstreamAnswer> {
@@ -51,8 +52,6 @@ export class UpstreamProxy implements OnApplicationShutdown {
         method: req.method as 'GET' | 'POST',
         headers,
         body: hasBody ? JSON.stringify(call.body ?? {}) : undefined,
-        headersTimeout: this.config.UPSTREAM_TIMEOUT_MS,
-        bodyTimeout: this.config.UPSTREAM_TIMEOUT_MS,
       });
       // read inside the try: a body that stops arriving is the provider's failure too
       return { status: answer.statusCode, headers: passedBack(answer.headers), body: Buffer.from(await answer.body.arrayBuffer()) };
