@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { trace } from '@opentelemetry/api';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import { containsUnstorable, jsonBodyReader, logProblem, ProblemException, sendProblem, toProblem, UnstorableCharactersException } from '@lienthong/platform-http';
@@ -42,6 +43,9 @@ export class ProxyHandler {
     const match = this.matcher.match(req.method, pathname);
     if (!match) return false;
     noteExchange(req, { route: match.route.path });
+    // a recorded span is named after the route, as the tracing names those Express routes
+    const span = trace.getActiveSpan();
+    if (span?.isRecording()) span.updateName(`${match.route.method} ${match.route.path}`).setAttribute('http.route', match.route.path);
     this.handle(req, res, match, query).catch((error: unknown) => this.fail(req, res, error));
     return true;
   }
