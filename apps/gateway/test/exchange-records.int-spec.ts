@@ -128,6 +128,25 @@ describe('gateway: one exchange record per call, published off the request path,
     expect(await recordOf(exchangeId, { system: NATIONAL_PORTAL_SYSTEM })).toMatchObject({ client: NATIONAL_PORTAL_SYSTEM, status: 200 });
   }, RECORD_TIMEOUT_MS);
 
+  it('ships the record of a call still in flight when the instance stops', async () => {
+    const slow = await startFakeUpstream(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      return { status: 200, body: UPSTREAM_ANSWER };
+    });
+    const stopping = await startTestApp(AppModule.register(loadConfig(GatewayEnv, { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: slow.url, EXCHANGE_RECORDS_STORE: 'false' })), GATEWAY_BODIES);
+    try {
+      const answered = request(`${stopping.baseUrl}/v1/dossiers/${CODE}`, { headers: key(NATIONAL_PORTAL_SYSTEM) });
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the call is with the upstream
+      const closed = stopping.close();
+      const res = await answered;
+      await closed;
+      expect(res.status).toBe(200);
+      expect(await recordOf(res.headers.get(EXCHANGE_ID), { system: NATIONAL_PORTAL_SYSTEM })).toMatchObject({ status: 200, target: 'intake' });
+    } finally {
+      await slow.close();
+    }
+  }, RECORD_TIMEOUT_MS);
+
   it('lists newest first and filters by time range', async () => {
     const from = new Date().toISOString();
     const first = await request(`${gateway.baseUrl}/v1/procedures/1.000358`, { headers: key(THANH_HOA_SYSTEM) });

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { Counter, Registry } from 'prom-client';
 import { EventContract, ExchangeRecordedV1, exchangeRecordedV1, ExchangeRecordsShippedV1, exchangeRecordsShippedV1, PayloadInvalidError } from '@lienthong/contracts';
 import { GatewayEnv } from '../config';
@@ -50,7 +51,7 @@ describe('ExchangeRecordPublisher', () => {
     buffer = new ExchangeBuffer(1000, new Counter({ name: 'dropped_total', help: 'dropped', registers: [new Registry()] }));
     kafka = new FakeMessaging();
     const config = Object.assign(new GatewayEnv(), { EXCHANGE_FLUSH_BATCH: BATCH, EXCHANGE_FLUSH_INTERVAL_MS: INTERVAL_MS });
-    publisher = new ExchangeRecordPublisher(buffer, kafka, config);
+    publisher = new ExchangeRecordPublisher(buffer, kafka, config, new HttpAdapterHost());
   });
 
   afterEach(async () => {

@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import { ExchangeRecordedV1, exchangeRecordsShippedV1, PayloadInvalidError } from '@lienthong/contracts';
 import { backoffMs } from '@lienthong/platform-database';
@@ -46,6 +48,7 @@ export class ExchangeRecordPublisher implements OnApplicationBootstrap {
     private readonly buffer: ExchangeBuffer<ExchangeRecordedV1>,
     @Inject(Messaging) private readonly messaging: ExchangeMessaging,
     private readonly config: GatewayEnv,
+    private readonly adapterHost: HttpAdapterHost,
   ) {
     // the listener only ends the loop's pause: the send runs in the loop, not in the trace of the call whose record
     // filled the batch (publish stamps the active trace on every event it sends)
@@ -104,8 +107,19 @@ export class ExchangeRecordPublisher implements OnApplicationBootstrap {
     }
   }
 
+  /**
+   * Stops taking calls and waits for those in flight to end: a call's record is made as it ends, and must still go
+   * out. Nest closes the server only after the producer has disconnected.
+   */
+  private callsEnded(): Promise<void> {
+    const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
+    if (!server?.listening) return Promise.resolve();
+    return new Promise((resolve) => server.close(() => resolve()));
+  }
+
   /** Publishes what the buffer still holds before the producer disconnects; what Kafka refuses now is lost, and said so. */
   private async drain(): Promise<void> {
+    await this.callsEnded();
     this.stopping = true;
     this.endPause?.();
     await this.running;
