@@ -79,30 +79,31 @@ describe('gateway: authentication, deny-by-default grants, province scope (real 
     expect(upstream.calls.length).toBe(before);
   });
 
+  /** How a gateway in front of `intakeUrl` answers a dossier read: a provider's failure is the provider's, and says which. */
+  async function readThrough(intakeUrl: string, env: Record<string, string> = {}) {
+    const through = await startTestApp(AppModule.register(loadConfig(GatewayEnv, { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: intakeUrl, ...env })), GATEWAY_BODIES);
+    try {
+      const res = await request(`${through.baseUrl}/v1/dossiers/${CODE}`, { headers: PORTAL });
+      expect(res.body).toMatchObject({ errorSide: 'provider', upstream: 'intake' });
+      return res.status;
+    } finally {
+      await through.close();
+    }
+  }
+
   it('answers 504 on the provider side when the service does not answer within UPSTREAM_TIMEOUT_MS', async () => {
     const slow = await startFakeUpstream(async () => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       return { status: 200, body: { code: CODE } };
     });
-    const impatient = await startTestApp(AppModule.register(loadConfig(GatewayEnv, { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: slow.url, UPSTREAM_TIMEOUT_MS: '300' })), GATEWAY_BODIES);
     try {
-      const res = await request(`${impatient.baseUrl}/v1/dossiers/${CODE}`, { headers: PORTAL });
-      expect(res.status).toBe(504);
-      expect(res.body).toMatchObject({ errorSide: 'provider', upstream: 'intake' });
+      expect(await readThrough(slow.url, { UPSTREAM_TIMEOUT_MS: '300' })).toBe(504);
     } finally {
-      await impatient.close();
       await slow.close();
     }
   });
 
   it('attributes an unreachable service to the provider side (502 problem+json)', async () => {
-    const stopped = await startTestApp(AppModule.register(loadConfig(GatewayEnv, { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: 'http://127.0.0.1:9' })), GATEWAY_BODIES);
-    try {
-      const res = await request(`${stopped.baseUrl}/v1/dossiers/${CODE}`, { headers: PORTAL });
-      expect(res.status).toBe(502);
-      expect(res.body).toMatchObject({ errorSide: 'provider', upstream: 'intake' });
-    } finally {
-      await stopped.close();
-    }
+    expect(await readThrough('http://127.0.0.1:9')).toBe(502);
   });
 });
