@@ -94,18 +94,16 @@ async function maxLoad(port) {
   return { ...max, calls: warmUp.requests.total + max.calls };
 }
 
-/** The run of median throughput among several, with the refusals and errors of all of them. */
-function median(runs) {
-  const middle = [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)];
-  return { ...middle, non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0), calls: runs.reduce((sum, r) => sum + r.calls, 0) };
+/** The run whose `field` is the median among several, with the `totals` of all of them summed. */
+function medianRun(runs, field, totals) {
+  const middle = [...runs].sort((a, b) => a[field] - b[field])[Math.floor(runs.length / 2)];
+  return { ...middle, ...Object.fromEntries(totals.map((total) => [total, runs.reduce((sum, r) => sum + r[total], 0)])) };
 }
 
-/** The run of median p99 latency among several, with the calls, refusals and errors of all of them. */
-function medianP99(runs) {
-  const middle = [...runs].sort((a, b) => a.p99 - b.p99)[Math.floor(runs.length / 2)];
-  const total = (field) => runs.reduce((sum, r) => sum + r[field], 0);
-  return { ...middle, calls: total('calls'), non2xx: total('non2xx'), errors: total('errors') };
-}
+/** The run of median throughput, with the calls and refusals of all. */
+const median = (runs) => medianRun(runs, 'rps', ['non2xx', 'calls']);
+/** The run of median p99 latency, with the calls, refusals and errors of all. */
+const medianP99 = (runs) => medianRun(runs, 'p99', ['calls', 'non2xx', 'errors']);
 
 /**
  * A gateway's maximum load beside the baseline's, ROUNDS times in turn: on a shared machine the speed of both drifts by

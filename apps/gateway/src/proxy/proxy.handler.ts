@@ -52,7 +52,7 @@ export class ProxyHandler {
 
   private async handle(req: IncomingMessage, res: ServerResponse, { route, params }: MatchedRoute<ProxyRoute>, query: string): Promise<void> {
     const path = params();
-    if (containsUnstorable(path.params) || containsUnstorable(path.rest) || containsUnstorable(parseQuery(query.slice(1)))) throw new UnstorableCharactersException();
+    if (containsUnstorable(path.params) || containsUnstorable(path.rest) || (query !== '' && containsUnstorable(parseQuery(query.slice(1))))) throw new UnstorableCharactersException();
     noteExchange(req, { params: path.params });
     const credential = await this.authenticator.authenticate(req, res);
     const clientId = credential.system.id;
