@@ -4,21 +4,26 @@
 // process that also stores the exchange records (consumer of exchange.records-shipped.v1 into the operators' table and
 // the audit log, publishing exchange.recorded.v1), and as an edge instance whose records are stored by a separate
 // recorder instance (EXCHANGE_RECORDS_STORE), run at the lowest priority on core 0 and only between measurements, the
-// way the edge scales out in production; the run waits until every call's record is stored. Each is measured in rounds
-// beside the baseline (the machine's speed drifts), medians compared, with only the measured proxy running. Maximum throughput is autocannon's (closed loop, 32 connections); latency at half of a gateway's
+// way the edge scales out in production; the run waits until every call's record is stored. Each is measured beside the
+// baseline in turn (the machine's speed drifts), with only the measured proxy running. Maximum throughput is
+// autocannon's (closed loop, 32 connections), in rounds whose medians are compared; latency at half of a gateway's
 // maximum load is an open-loop load at that constant rate (paced-load.js), because autocannon's rate limit sends each
 // second's quota in a burst at full speed and so measures queueing in the burst, not latency at the rate. Prints req/s
 // and p50/p99, their ratios, and ends with one line of JSON.
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const autocannon = require('autocannon');
-const { pacedLoad } = require('./paced-load');
+const { pacedLoad, pooled } = require('./paced-load');
 const { appCommand, ROOT } = require('../../scripts/app-command');
 const { demoApiKeyOf, NATIONAL_PORTAL_SYSTEM } = require('../../dist/libs/domain/registry/src');
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+// Latency at half load: the baseline and the gateway in turn, slice after slice, each slice a warm-up and SLICE_S seconds
+const LATENCY_SLICES = Number(process.env.BENCH_LATENCY_SLICES ?? 8);
+const SLICE_S = Number(process.env.BENCH_SLICE_S ?? 3);
+const SLICE_WARM_UP_S = 3;
 const PORTS = { upstream: 3290, baseline: 3291, gateway: 3292, recorder: 3293 };
 const SECRET = 'bench-seed-secret';
 const PATH = '/v1/dossiers/000.00.06.H56-261123-0001';
@@ -82,8 +87,8 @@ function load(port, options = {}) {
   });
 }
 
-/** Latency at a constant `rate`, timed from when each request was due (paced-load.js). */
-const pacedAt = (port, rate) => pacedLoad({ ...target(port), rate, durationS: DURATION_S });
+/** Latency at a constant `rate` during one slice, timed from when each request was due (paced-load.js). */
+const pacedAt = (port, rate) => pacedLoad({ ...target(port), rate, durationS: SLICE_S, warmUpS: SLICE_WARM_UP_S });
 
 const figures = (r) => ({ rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx + r.errors, calls: r.requests.total });
 
@@ -94,24 +99,22 @@ async function maxLoad(port) {
   return { ...max, calls: warmUp.requests.total + max.calls };
 }
 
-/** The run whose `field` is the median among several, with the `totals` of all of them summed. */
-function medianRun(runs, field, totals) {
-  const middle = [...runs].sort((a, b) => a[field] - b[field])[Math.floor(runs.length / 2)];
-  return { ...middle, ...Object.fromEntries(totals.map((total) => [total, runs.reduce((sum, r) => sum + r[total], 0)])) };
-}
-
 /** The run of median throughput, with the calls and refusals of all. */
-const median = (runs) => medianRun(runs, 'rps', ['non2xx', 'calls']);
-/** The run of median p99 latency, with the calls, refusals and errors of all. */
-const medianP99 = (runs) => medianRun(runs, 'p99', ['calls', 'non2xx', 'errors']);
+function median(runs) {
+  const middle = [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)];
+  const sum = (field) => runs.reduce((total, r) => total + r[field], 0);
+  return { ...middle, non2xx: sum('non2xx'), calls: sum('calls') };
+}
 
 /**
  * A gateway's maximum load beside the baseline's, ROUNDS times in turn: on a shared machine the speed of both drifts by
  * tens of percent within minutes, so each gateway run is compared with baseline runs made just before it, and the
  * medians are compared. After each gateway run its records are stored before anything else is measured, so that their
  * backlog does not weigh on what follows. Then latency at half of the gateway's load, beside the baseline's at the same
- * rate, in rounds too (a p99 of some seconds moves with every stall of the machine). Ends when every call's record is
- * stored, and says how many are.
+ * rate, in short slices in turn whose answers are pooled for each: this machine stalls now and then for tens of ms (the
+ * load generator's own event loop too, on the other core), and a p99 over one stretch of seconds is that of the stalls
+ * that fell in it; alternating slices give both the same share of them. Ends when every call's record is stored, and says
+ * how many are.
  */
 async function measureGateway(port, { gateway, recorder }) {
   const since = new Date();
@@ -138,11 +141,11 @@ async function measureGateway(port, { gateway, recorder }) {
   const halfLoadRps = Math.max(1, Math.round(max.rps / 2));
   const baselineHalves = [];
   const halves = [];
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let slice = 0; slice < LATENCY_SLICES; slice++) {
     baselineHalves.push(await alone(baselineProcess, () => pacedAt(PORTS.baseline, halfLoadRps)));
     halves.push(await alone(gateway, () => pacedAt(port, halfLoadRps)));
   }
-  const [baselineHalf, half] = [medianP99(baselineHalves), medianP99(halves)];
+  const [baselineHalf, half] = [pooled(baselineHalves), pooled(halves)];
   const calls = max.calls + half.calls;
   return {
     baseline: median(baselineRuns),
@@ -156,9 +159,9 @@ async function measureGateway(port, { gateway, recorder }) {
       halfLoadRps,
       p50AtHalfLoad: half.p50,
       p99AtHalfLoad: half.p99,
-      p99AtHalfLoadOfRounds: halves.map((r) => r.p99),
+      p99AtHalfLoadOfSlices: halves.map((r) => r.p99),
       baselineP99AtHalfLoad: baselineHalf.p99,
-      baselineP99AtHalfLoadOfRounds: baselineHalves.map((r) => r.p99),
+      baselineP99AtHalfLoadOfSlices: baselineHalves.map((r) => r.p99),
       addedP99AtHalfLoadMs: Number((half.p99 - baselineHalf.p99).toFixed(1)),
       exchangeRecordsStored: await storedRecords(since, calls),
     },
@@ -225,7 +228,7 @@ ${row('undici baseline', baselineOfOneProcess)}
 ${row('gateway (one process)', allInOne)}
 
   medians of ${ROUNDS} rounds each, in turn: req/s edge ${edge.rpsOfRounds.join(', ')} beside baseline ${edge.baselineRpsOfRounds.join(', ')}; one process ${allInOne.rpsOfRounds.join(', ')} beside ${allInOne.baselineRpsOfRounds.join(', ')}
-  p99 ms at half load: edge ${edge.p99AtHalfLoadOfRounds.join(', ')} beside baseline ${edge.baselineP99AtHalfLoadOfRounds.join(', ')}; one process ${allInOne.p99AtHalfLoadOfRounds.join(', ')} beside ${allInOne.baselineP99AtHalfLoadOfRounds.join(', ')}
+  p99 ms at half load, slice by slice (${LATENCY_SLICES} of ${SLICE_S} s each, pooled above): edge ${edge.p99AtHalfLoadOfSlices.join(', ')} beside baseline ${edge.baselineP99AtHalfLoadOfSlices.join(', ')}; one process ${allInOne.p99AtHalfLoadOfSlices.join(', ')} beside ${allInOne.baselineP99AtHalfLoadOfSlices.join(', ')}
 
   throughput ratio gateway/baseline: ${result.throughputRatio} (target ≥ 0.5); one process: ${result.throughputRatioOneProcess}
   added p99 at half the gateway's max load (${edge.halfLoadRps} req/s): ${edge.addedP99AtHalfLoadMs} ms (target ≤ 3 ms); one process: ${allInOne.addedP99AtHalfLoadMs} ms
