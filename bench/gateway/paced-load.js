@@ -9,7 +9,7 @@ const hdr = require('hdr-histogram-js');
 // Node's timers fire at millisecond granularity, so each tick sends every request that has come due since the last
 // (several per tick at a few thousand req/s); the wait for the tick is part of the measured latency.
 const TICK_MS = 1;
-// Not recorded by default: connections being opened, JIT, caches filling, at the same rate as what follows.
+// Not recorded: connections being opened, JIT, caches filling, at the same rate as what follows.
 const WARM_UP_S = 3;
 // How long answers are awaited once the last request is due; a request still unanswered then is an error.
 const DRAIN_MS = 5000;
@@ -18,16 +18,16 @@ const milliseconds = (us) => Number((us / 1000).toFixed(1));
 const histogram = () => hdr.build({ numberOfSignificantValueDigits: 3 });
 
 /**
- * Sends GET `url` at `rate` req/s for a warm-up (`warmUpS`) then `durationS` seconds, on `connections` keep-alive connections.
+ * Sends GET `url` at `rate` req/s for a warm-up then `durationS` seconds, on `connections` keep-alive connections.
  * Answers the req/s answered after the warm-up, the latency percentiles of those answers that are 2xx (in ms, like
  * autocannon's), and for the whole run the errors (failed or unanswered), the non-2xx answers, and `calls`: the
  * requests answered, those the server certainly handled.
  */
-async function pacedLoad({ url, headers, rate, durationS, connections, warmUpS = WARM_UP_S }) {
+async function pacedLoad({ url, headers, rate, durationS, connections }) {
   const { origin, pathname, search } = new URL(url);
   const pool = new Pool(origin, { connections });
   const latenciesUs = histogram();
-  const warmUpRequests = Math.round(warmUpS * rate);
+  const warmUpRequests = Math.round(WARM_UP_S * rate);
   const requests = warmUpRequests + Math.round(durationS * rate);
   const intervalMs = 1000 / rate;
   const counts = { settled: 0, answered: 0, answeredRecorded: 0, failed: 0, non2xx: 0 };
@@ -85,12 +85,15 @@ const percentiles = (latenciesUs) => ({
   max: milliseconds(latenciesUs.maxValue),
 });
 
+/** The sum of one `field` over several runs. */
+const totalOf = (runs, field) => runs.reduce((total, run) => total + run[field], 0);
+
 /** Several runs of pacedLoad as one: their answers' latencies pooled, their req/s averaged, their counts summed. */
 function pooled(runs) {
   const latenciesUs = histogram();
   runs.forEach((run) => latenciesUs.add(run.latenciesUs));
-  const sum = (field) => runs.reduce((total, run) => total + run[field], 0);
+  const sum = (field) => totalOf(runs, field);
   return { rps: Math.round(sum('rps') / runs.length), ...percentiles(latenciesUs), errors: sum('errors'), non2xx: sum('non2xx'), calls: sum('calls') };
 }
 
-module.exports = { pacedLoad, pooled };
+module.exports = { pacedLoad, pooled, totalOf };

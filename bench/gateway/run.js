@@ -13,17 +13,17 @@
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const autocannon = require('autocannon');
-const { pacedLoad, pooled } = require('./paced-load');
+const { pacedLoad, pooled, totalOf } = require('./paced-load');
 const { appCommand, ROOT } = require('../../scripts/app-command');
 const { demoApiKeyOf, NATIONAL_PORTAL_SYSTEM } = require('../../dist/libs/domain/registry/src');
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-// Latency at half load: the baseline and the gateway in turn, slice after slice, each slice a warm-up and SLICE_S seconds
+// Latency at half load: the baseline and the gateway in turn, slice after slice, each slice paced-load's warm-up and
+// SLICE_S seconds
 const LATENCY_SLICES = Number(process.env.BENCH_LATENCY_SLICES ?? 8);
 const SLICE_S = Number(process.env.BENCH_SLICE_S ?? 3);
-const SLICE_WARM_UP_S = 3;
 const PORTS = { upstream: 3290, baseline: 3291, gateway: 3292, recorder: 3293 };
 const SECRET = 'bench-seed-secret';
 const PATH = '/v1/dossiers/000.00.06.H56-261123-0001';
@@ -88,7 +88,7 @@ function load(port, options = {}) {
 }
 
 /** Latency at a constant `rate` during one slice, timed from when each request was due (paced-load.js). */
-const pacedAt = (port, rate) => pacedLoad({ ...target(port), rate, durationS: SLICE_S, warmUpS: SLICE_WARM_UP_S });
+const pacedAt = (port, rate) => pacedLoad({ ...target(port), rate, durationS: SLICE_S });
 
 const figures = (r) => ({ rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx + r.errors, calls: r.requests.total });
 
@@ -102,8 +102,7 @@ async function maxLoad(port) {
 /** The run of median throughput, with the calls and refusals of all. */
 function median(runs) {
   const middle = [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)];
-  const sum = (field) => runs.reduce((total, r) => total + r[field], 0);
-  return { ...middle, non2xx: sum('non2xx'), calls: sum('calls') };
+  return { ...middle, non2xx: totalOf(runs, 'non2xx'), calls: totalOf(runs, 'calls') };
 }
 
 /**

@@ -30,7 +30,8 @@ export class CredentialCache {
     const now = Date.now();
     const cached = this.entries.get(key);
     if (cached && now < cached.until) {
-      if (now >= cached.refreshAt) this.reload(key, load).catch(() => undefined); // a failed reload leaves the entry until it expires
+      // once per renewal, not once per call while it is in flight; a failed one leaves the entry until it expires
+      if (now >= cached.refreshAt && !this.loads.has(key)) this.reload(key, load).catch(() => undefined);
       return cached.credential;
     }
     return this.reload(key, load);
