@@ -2,7 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@lienthong/platform-http';
 import { CatalogueEnv } from './config';
 import { Initial1763800000000 } from './migrations/1763800000000-initial';
+import { VersionsAndSearch1764700000000 } from './migrations/1764700000000-versions-and-search';
 import { Procedure } from './procedures/procedure.entity';
+import { ProcedureVersion } from './procedures/procedure-version.entity';
 import { ProcedureRepository } from './procedures/procedure.repository';
 import { ProcedureImportService } from './procedures/procedure-import.service';
 import { ProcedureService } from './procedures/procedure.service';
@@ -18,7 +20,7 @@ export class AppModule {
         ServiceCoreModule.forService({
           name: 'catalogue',
           config,
-          database: { schema: 'catalogue', entities: [Procedure], migrations: [Initial1763800000000] },
+          database: { schema: 'catalogue', entities: [Procedure, ProcedureVersion], migrations: [Initial1763800000000, VersionsAndSearch1764700000000] },
         }),
       ],
       controllers: [ProceduresController],

@@ -127,10 +127,81 @@ describe('catalogue: procedure import (real PostgreSQL and Kafka)', () => {
     expect((second.body.items as { code: string }[])[0].code > (first.body.items as { code: string }[])[1].code).toBe(true);
   });
 
+  it.each(seedCodes)('the detail of %s holds every case, fee and paper of its record', async (code) => {
+    const seed = seeds.find((s) => s.code === code) as {
+      cases: { code: string }[];
+      executionMethods: { fees?: unknown[] }[];
+      executionCases: { profileComponents: { code: string }[] }[];
+    };
+    const res = await request(`${catalogue.baseUrl}/procedures/${code}`);
+    expect(res.status).toBe(200);
+    expect((res.body.cases as { code: string }[]).map((c) => c.code)).toEqual([...new Set(seed.cases.map((c) => c.code))]);
+    expect(res.body.fees).toHaveLength(seed.executionMethods.reduce((n, m) => n + (m.fees ?? []).length, 0));
+    expect((res.body.componentSets as { components: { code?: string }[] }[]).map((set) => set.components.map((c) => c.code ?? ''))).toEqual(
+      seed.executionCases.map((set) => set.profileComponents.map((p) => p.code)),
+    );
+    for (const key of ['executionMethods', 'fields', 'competentAgencies', 'implementingAgencies', 'results', 'legalBases', 'subjectTypes', 'steps']) {
+      expect(Array.isArray(res.body[key])).toBe(true);
+    }
+  });
+
+  it('answers the national record whole, and every version with its record', async () => {
+    const record = await request(`${catalogue.baseUrl}/procedures/1.000358.H56/record`);
+    expect(record.body).toEqual(seeds.find((s) => s.code === '1.000358'));
+
+    const history = await request(`${catalogue.baseUrl}/procedures/1.000358/versions`);
+    const items = history.body.items as { version: number; contentHash: string }[];
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    expect(items.map((v) => v.version)).toEqual([...items.map((v) => v.version)].sort((a, b) => b - a));
+    const [latest, changed] = items;
+    expect(latest.contentHash).not.toBe(changed.contentHash);
+
+    const old = await request(`${catalogue.baseUrl}/procedures/1.000358/versions/${changed.version}`);
+    expect(old.status).toBe(200);
+    expect(old.body).toMatchObject({ code: '1.000358', version: changed.version, name: expect.stringContaining(`(${run})`) });
+    expect((old.body.record as { name: string }).name).toBe(old.body.name);
+
+    const missing = await request(`${catalogue.baseUrl}/procedures/1.000358/versions/100000`);
+    expect([missing.status, missing.body.type]).toEqual([404, expect.stringMatching(/\/procedure-not-found$/)]);
+    expect((await request(`${catalogue.baseUrl}/procedures/1.000358/versions/first`)).status).toBe(400);
+  });
+
+  const searchCodes = async (query: string) => {
+    const res = await request(`${catalogue.baseUrl}/procedures?${query}&pageSize=100`);
+    expect(res.status).toBe(200);
+    return (res.body.items as { code: string }[]).map((p) => p.code);
+  };
+
+  it.each([
+    ['words without diacritics', 'q=gia han giay phep chi nhanh', ['1.000358'], ['1.013377']],
+    ['words in any order and case', 'q=CHI NHÁNH gia hạn', ['1.000358'], ['1.013377']],
+    ['a word with đ, folded', 'q=dang ky dat', ['1.012787'], ['2.000131']],
+    ['an agency code, any case', 'agency=ubndct', ['1.000358', '1.000477', '1.012648', '1.013778', '1.014710'], ['1.002655']],
+    ['an agency name without diacritics', 'agency=chi cuc kiem lam', ['1.007916'], ['1.012787']],
+    ['the promulgating ministry', 'agency=G06', ['1.002655', '1.004500', '1.013377'], ['1.000358']],
+    ['a field code', 'field=G02-CT22', ['1.000477', '1.012168', '1.013778'], ['1.000358']],
+    ['a field name', 'field=vien thong', ['1.002655', '1.013377'], ['1.004500']],
+  ])('searches by %s', async (_what, query, found, notFound) => {
+    const codes = await searchCodes(query);
+    expect(codes).toEqual(expect.arrayContaining(found));
+    expect(codes).not.toContain(notFound[0]);
+  });
+
+  it('combines text, level, agency and field, every one narrowing the result', async () => {
+    const all = await searchCodes('field=vien thong');
+    const narrowed = await searchCodes('field=vien thong&agency=G06&level=province&q=giay phep');
+    expect(narrowed.length).toBeGreaterThan(0);
+    expect(narrowed.every((code) => all.includes(code))).toBe(true);
+    expect(await searchCodes('q=khai sinh xyzzy')).toEqual([]);
+    // LIKE wildcards in a search are plain characters
+    expect(await searchCodes('q=%25')).toEqual([]);
+  });
+
   it.each([
     ['a page size above 100', 'pageSize=101'],
     ['a page of 0', 'page=0'],
     ['an unknown parameter', 'sort=name'],
+    ['an agency of 201 characters', `agency=${'a'.repeat(201)}`],
   ])('refuses a search with %s', async (_what, query) => {
     const res = await request(`${catalogue.baseUrl}/procedures?${query}`);
     expect(res.status).toBe(400);

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ImportRecordsPipe } from './import-records.pipe';
 import { ProcedureImportService } from './procedure-import.service';
 import { ProcedureService } from './procedure.service';
-import { procedureSummaryView, procedureView } from './procedure.view';
+import { procedureSummaryView, procedureView, versionSummaryView, versionView } from './procedure.view';
 import { SearchProceduresDto } from './search-procedures.dto';
 
 @Controller('procedures')
@@ -19,6 +19,22 @@ export class ProceduresController {
   @Get(':code')
   async find(@Param('code') code: string) {
     return procedureView(await this.procedures.find(code));
+  }
+
+  /** The national record as last imported, with every field it had. */
+  @Get(':code/record')
+  async record(@Param('code') code: string) {
+    return (await this.procedures.find(code)).record;
+  }
+
+  @Get(':code/versions')
+  async versions(@Param('code') code: string) {
+    return { items: (await this.procedures.versions(code)).map(versionSummaryView) };
+  }
+
+  @Get(':code/versions/:version')
+  async version(@Param('code') code: string, @Param('version', ParseIntPipe) version: number) {
+    return versionView(await this.procedures.version(code, version));
   }
 
   /** Imports national records: { imported, unchanged, rejected: [{ code, reason }] }. */

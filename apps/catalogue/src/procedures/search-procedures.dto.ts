@@ -4,7 +4,7 @@ import { PageQueryDto } from '@lienthong/platform-http';
 
 /** Query of GET /procedures. */
 export class SearchProceduresDto extends PageQueryDto {
-  /** Part of the name or the code, any case. */
+  /** Words of the name (with or without diacritics) or the code, any case. */
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -15,4 +15,16 @@ export class SearchProceduresDto extends PageQueryDto {
   @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
   @Matches(/^[A-Z_]{1,40}$/, { message: 'level must be a level name such as PROVINCE, WARD or MINISTRY' })
   level?: string;
+
+  /** An agency's code (G02, UBNDCT) or words of its name: promulgating, competent or implementing. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  agency?: string;
+
+  /** A field's code (G02-CT19) or words of its name (lĩnh vực). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  field?: string;
 }

@@ -144,6 +144,10 @@ const REGISTRY = 'Operators: registry';
 const EXCHANGES = 'Operators: exchanges';
 const LEGACY = 'Legacy services';
 
+/** A read of one procedure, by any form of its code. */
+const readProcedure = (op: Pick<GuardedOperation, 'operationId' | 'summary' | 'description' | 'parameters' | 'answers'>): Operation =>
+  guarded('get', { ...op, tag: PROCEDURES, permission: Permission.ReadProcedure, parameters: [param('ProcedureCode'), ...(op.parameters ?? [])], problems: ['procedureNotFound'], proxied: true });
+
 const query = (name: string, schema: JsonSchema, description?: string): Parameter => ({ name, in: 'query', schema, ...(description ? { description } : {}) });
 const PAGE = [param('Page'), param('PageSize')];
 const dateTimeWithZone = { type: 'string', format: 'date-time' };
@@ -219,8 +223,10 @@ const paths: OpenApiDocument['paths'] = {
       tag: PROCEDURES,
       permission: Permission.ReadProcedure,
       parameters: [
-        query('q', { type: 'string', maxLength: 200 }, 'Part of the name or the code, any case'),
+        query('q', { type: 'string', maxLength: 200 }, 'Words of the name, with or without diacritics ("dang ky khai sinh" finds "Đăng ký khai sinh"), or the code in any form'),
         query('level', { type: 'string', pattern: '^[A-Za-z_]{1,40}$' }, 'A level a procedure is handled at, e.g. PROVINCE or WARD (any case)'),
+        query('agency', { type: 'string', maxLength: 200 }, "An agency's code (G02, UBNDCT) or words of its name, with or without diacritics: promulgating, competent or implementing"),
+        query('field', { type: 'string', maxLength: 200 }, "A field's code (G02-CT19) or words of its name (lĩnh vực)"),
         ...PAGE,
       ],
       answers: { '200': { description: 'One page of procedures', schema: 'ProcedurePage', examples: { found: ex.procedurePage } } },
@@ -228,15 +234,34 @@ const paths: OpenApiDocument['paths'] = {
     }),
   },
   '/v1/procedures/{code}': {
-    get: guarded('get', {
+    get: readProcedure({
       operationId: 'getProcedure',
       summary: 'Read a procedure',
-      tag: PROCEDURES,
-      permission: Permission.ReadProcedure,
-      parameters: [{ name: 'code', in: 'path', required: true, description: 'National (1.000358), case (1.000358.01) or local (2.002621.H56) code', schema: { type: 'string', maxLength: 60 } }],
+      description: 'Every case with its processing time and papers, every way of submitting with its time and fees, the papers per situation, results, agencies, legal bases.',
       answers: { '200': { description: 'The procedure in its canonical form', schema: 'Procedure', examples: { found: ex.procedure } } },
-      problems: ['procedureNotFound'],
-      proxied: true,
+    }),
+  },
+  '/v1/procedures/{code}/record': {
+    get: readProcedure({
+      operationId: 'getProcedureRecord',
+      summary: 'Read the national record of a procedure as last imported',
+      description: 'The record in the national TTHC format, whole: fields the canonical form does not read are kept too.',
+      answers: { '200': { description: 'The national record', schema: 'NationalProcedureRecord', examples: { found: ex.nationalRecord } } },
+    }),
+  },
+  '/v1/procedures/{code}/versions': {
+    get: readProcedure({
+      operationId: 'listProcedureVersions',
+      summary: 'List the published versions of a procedure, newest first',
+      answers: { '200': { description: 'The versions', schema: 'ProcedureVersionList', examples: { found: ex.procedureVersions } } },
+    }),
+  },
+  '/v1/procedures/{code}/versions/{version}': {
+    get: readProcedure({
+      operationId: 'getProcedureVersion',
+      summary: 'Read one published version of a procedure, with the national record it came from',
+      parameters: [param('ProcedureVersion')],
+      answers: { '200': { description: 'The version', schema: 'ProcedureVersion', examples: { found: ex.procedureVersion } } },
     }),
   },
   [LEGACY_SERVICE]: { get: legacyServiceCall('get', false), post: legacyServiceCall('post', false) },
@@ -469,7 +494,7 @@ const paths: OpenApiDocument['paths'] = {
   },
 };
 
-const pathParam = (name: string, description: string, schema: JsonSchema, example: string): Parameter & { example: string } => ({
+const pathParam = (name: string, description: string, schema: JsonSchema, example: string | number): Parameter & { example: string | number } => ({
   name,
   in: 'path',
   required: true,
@@ -511,6 +536,8 @@ export function buildOpenApiDocument(): OpenApiDocument {
         clientSecretBasic: { type: 'http', scheme: 'basic', description: 'The form-encoded system id and client secret (RFC 6749 §2.3.1)' },
       },
       parameters: {
+        ProcedureCode: pathParam('code', 'National (1.000358), case (1.000358.01) or local (2.002621.H56) code', { type: 'string', maxLength: 60 }, '1.000358'),
+        ProcedureVersion: pathParam('version', 'A version number, from 1', { type: 'integer', minimum: 1 }, 1),
         DossierCode: pathParam('code', 'The national dossier code', { type: 'string', pattern: '^.+-\\d{6}-\\d{4}$', maxLength: 60 }, '000.00.06.H56-261123-0001'),
         SystemId: pathParam('id', 'The system identifier, URL-encoded as one path segment', { type: 'string', pattern: SYSTEM_ID_PATTERN }, 'VN/GOV/000.00.00.H56/MOTCUA'),
         Instance: pathParam('instance', "The provider's X-Road instance", { type: 'string', pattern: `^${SYSTEM_ID_PARTS.instance}$` }, 'VN'),

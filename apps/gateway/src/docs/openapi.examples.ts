@@ -81,6 +81,29 @@ export const statusUpdated: Example = {
 
 const { publishedAt, ...canonical } = procedurePublishedV1.example;
 export const procedure: Example = { summary: 'A provincial procedure of the national catalogue', value: { ...canonical, version: 1, updatedAt: publishedAt } };
+export const nationalRecord: Example = {
+  summary: 'Part of a national record (the catalogue answers it whole)',
+  value: {
+    code: canonical.code,
+    name: canonical.name,
+    isProvince: true,
+    executionMethods: [{ submissionMethod: 'ONLINE', processingTime: 5, processingTimeUnit: 'WORKING_DAY', fees: [{ type: 'FEE', value: 0 }] }],
+    cases: [{ code: '1.000358.01', name: canonical.cases[0].name, processingDay: { qty: 5, type: 'WORKING_DAY' }, profileComponents: [] }],
+    departmentPromulgateCode: 'G02',
+    keywords: '',
+  },
+};
+const CONTENT_HASH = '9f2c4e1d7a3b5c8e0f6a2d4b1c3e5f7a9b0d2c4e6f8a1b3d5c7e9f0a2b4c6d8e';
+export const procedureVersions: Example = {
+  summary: 'Two versions: the record changed once since its first import',
+  value: {
+    items: [
+      { code: canonical.code, version: 2, contentHash: CONTENT_HASH, publishedAt: '2026-12-01T02:00:00.000Z' },
+      { code: canonical.code, version: 1, contentHash: CONTENT_HASH.split('').reverse().join(''), publishedAt },
+    ],
+  },
+};
+export const procedureVersion: Example = { summary: 'The first version', value: { ...canonical, version: 1, updatedAt: publishedAt, record: nationalRecord.value } };
 export const procedurePage: Example = {
   summary: 'Procedures whose name contains "giấy phép"',
   value: { items: [{ code: canonical.code, name: canonical.name, levels: canonical.levels, version: 1, updatedAt: publishedAt }], page: 1, pageSize: 20, total: 1 },

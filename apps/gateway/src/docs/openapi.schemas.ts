@@ -169,6 +169,11 @@ export const SCHEMAS: Record<string, JsonSchema> = {
     [...(procedurePublishedV1.schema.required as string[]).filter((k) => k !== 'publishedAt'), 'updatedAt'],
   ),
   ProcedurePage: pageOf('ProcedureSummary'),
+  NationalProcedureRecord: { ...open({ code: str(), name: str() }), description: 'A record in the national TTHC JSON format, with every field it was imported with' },
+  ProcedureVersionList: open({ items: { type: 'array', items: open({ code: str(), version: int({ minimum: 1 }), contentHash: str({ pattern: '^[0-9a-f]{64}$' }), publishedAt: dateTime }) } }),
+  ProcedureVersion: {
+    allOf: [ref('Procedure'), open({ record: ref('NationalProcedureRecord') })],
+  },
   System: open(systemProperties),
   SystemPage: pageOf('System'),
   SystemDetails: open({

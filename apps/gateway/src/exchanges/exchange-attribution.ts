@@ -23,6 +23,9 @@ const SERVICE_NAMES: Record<string, string> = {
   'POST /v1/dossiers/:code/status': 'dossier.update-status',
   'GET /v1/procedures': 'procedure.search',
   'GET /v1/procedures/:code': 'procedure.read',
+  'GET /v1/procedures/:code/record': 'procedure.read-record',
+  'GET /v1/procedures/:code/versions': 'procedure.list-versions',
+  'GET /v1/procedures/:code/versions/:version': 'procedure.read-version',
   'GET /v1/operator/exchanges': 'operator.exchanges.list',
 };
 

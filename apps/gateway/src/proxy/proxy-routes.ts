@@ -65,5 +65,15 @@ export const PROXY_ROUTES: readonly ProxyRoute[] = [
   { method: 'POST', path: '/v1/dossiers/:code/status', permission: Permission.UpdateDossierStatus, scopeOf: provinceOfDossier, upstream: 'intake', upstreamPath: under('/dossiers', '/status') },
   { method: 'GET', path: '/v1/procedures', permission: Permission.ReadProcedure, scopeOf: nowhere, upstream: 'catalogue', upstreamPath: () => '/procedures' },
   { method: 'GET', path: '/v1/procedures/:code', permission: Permission.ReadProcedure, scopeOf: nowhere, upstream: 'catalogue', upstreamPath: under('/procedures') },
+  { method: 'GET', path: '/v1/procedures/:code/record', permission: Permission.ReadProcedure, scopeOf: nowhere, upstream: 'catalogue', upstreamPath: under('/procedures', '/record') },
+  { method: 'GET', path: '/v1/procedures/:code/versions', permission: Permission.ReadProcedure, scopeOf: nowhere, upstream: 'catalogue', upstreamPath: under('/procedures', '/versions') },
+  {
+    method: 'GET',
+    path: '/v1/procedures/:code/versions/:version',
+    permission: Permission.ReadProcedure,
+    scopeOf: nowhere,
+    upstream: 'catalogue',
+    upstreamPath: (call) => under('/procedures', `/versions/${encodeURIComponent(call.params.version)}`)(call),
+  },
   ...SERVICE_CALLS,
 ];
