@@ -46,19 +46,4 @@ export const isDossierStatus = (value: unknown): value is DossierStatus =>
 
 export const allowedNextStatuses = (from: DossierStatus): readonly DossierStatus[] => TRANSITIONS[from];
 
-export type TransitionVerdict =
-  | { kind: 'apply' }
-  | { kind: 'duplicate' }
-  | { kind: 'illegal'; reason: string };
-
-/** Decides a reported status change: apply it, ignore it as a repeat of the current status, or refuse it with why. */
-export function judgeTransition(from: DossierStatus, to: DossierStatus): TransitionVerdict {
-  if (from === to) return { kind: 'duplicate' };
-  if (TRANSITIONS[from].includes(to)) return { kind: 'apply' };
-  const allowed = TRANSITIONS[from];
-  const reason =
-    allowed.length === 0
-      ? `status ${from} (${DOSSIER_STATUS_LABELS[from]}) is final`
-      : `from status ${from} (${DOSSIER_STATUS_LABELS[from]}) the next status can only be ${allowed.join(', ')}`;
-  return { kind: 'illegal', reason };
-}
+export const isFinalStatus = (status: DossierStatus): boolean => TRANSITIONS[status].length === 0;
