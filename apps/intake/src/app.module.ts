@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@lienthong/platform-http';
 import { IntakeEnv } from './config';
 import { Initial1763900000000 } from './migrations/1763900000000-initial';
+import { Lifecycle1764700000000 } from './migrations/1764700000000-lifecycle';
 import { ProcedureCopy } from './procedures/procedure-copy.entity';
 import { ProcedureCopyRepository } from './procedures/procedure-copy.repository';
 import { ProcedurePublishedConsumer } from './procedures/procedure-published.consumer';
@@ -9,6 +10,13 @@ import { Dossier } from './dossiers/dossier.entity';
 import { DossierTimelineEntry } from './dossiers/dossier-timeline-entry.entity';
 import { DossierRepository } from './dossiers/dossier.repository';
 import { DossierService } from './dossiers/dossier.service';
+import { DossierLifecycleService } from './dossiers/dossier-lifecycle.service';
+import { DueDates } from './dossiers/due-date';
+import { OverdueSweeper } from './dossiers/overdue.sweeper';
+import { StatusReportRecord } from './dossiers/status-report.entity';
+import { ProcessingStep } from './dossiers/processing-step.entity';
+import { ProcessingStepRepository } from './dossiers/processing-step.repository';
+import { ProcessingStepsService } from './dossiers/processing-steps.service';
 import { DossiersController } from './dossiers/dossiers.controller';
 
 @Module({})
@@ -20,11 +28,22 @@ export class AppModule {
         ServiceCoreModule.forService({
           name: 'intake',
           config,
-          database: { schema: 'intake', entities: [ProcedureCopy, Dossier, DossierTimelineEntry], migrations: [Initial1763900000000] },
+          database: { schema: 'intake', entities: [ProcedureCopy, Dossier, DossierTimelineEntry, StatusReportRecord, ProcessingStep], migrations: [Initial1763900000000, Lifecycle1764700000000] },
         }),
       ],
       controllers: [DossiersController],
-      providers: [ProcedureCopyRepository, ProcedurePublishedConsumer, DossierRepository, DossierService],
+      providers: [
+        { provide: IntakeEnv, useValue: config },
+        ProcedureCopyRepository,
+        ProcedurePublishedConsumer,
+        DossierRepository,
+        DossierService,
+        DossierLifecycleService,
+        ProcessingStepRepository,
+        ProcessingStepsService,
+        DueDates,
+        OverdueSweeper,
+      ],
     };
   }
 }

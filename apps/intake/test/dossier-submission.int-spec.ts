@@ -74,17 +74,4 @@ describe('intake: dossier submission (real PostgreSQL and Kafka)', () => {
     expect(res.body.type).toMatch(new RegExp(`/${type}$`));
     expect(await countDossiers()).toBe(before);
   });
-
-  it('applies legal transitions only and ignores duplicates', async () => {
-    const { body } = await request(`${intake.baseUrl}/dossiers`, { body: submission('transitions'), headers: CLIENT });
-    const status = (s: number) => request(`${intake.baseUrl}/dossiers/${body.code}/status`, { body: { status: s }, headers: CLIENT });
-    expect((await status(2)).body).toMatchObject({ status: 2, applied: true });
-    expect((await status(2)).body).toMatchObject({ status: 2, applied: false });
-    const illegal = await status(10);
-    expect(illegal.status).toBe(409);
-    expect(illegal.body.detail).toMatch(/2 → 10 refused/);
-    expect((await status(4)).body).toMatchObject({ status: 4, applied: true });
-    const outboxOrPublished = await db.query(`SELECT count(*) AS n FROM intake.dossier_timeline WHERE dossier_code = $1`, [body.code]);
-    expect(Number(outboxOrPublished[0].n)).toBe(3);
-  });
 });

@@ -4,6 +4,7 @@ import { EventContract } from './contract';
 import { procedurePublishedV1 } from './events/procedure-published.v1';
 import { dossierSubmittedV1 } from './events/dossier-submitted.v1';
 import { dossierStatusChangedV1 } from './events/dossier-status-changed.v1';
+import { dossierOverdueV1 } from './events/dossier-overdue.v1';
 import { deliveryFailedV1, deliverySucceededV1 } from './events/delivery.v1';
 import { notificationSentV1 } from './events/notification-sent.v1';
 import { paymentRequestedV1 } from './events/payment-requested.v1';
@@ -16,6 +17,7 @@ export const EVENT_CONTRACTS: readonly EventContract<unknown>[] = [
   procedurePublishedV1,
   dossierSubmittedV1,
   dossierStatusChangedV1,
+  dossierOverdueV1,
   deliverySucceededV1,
   deliveryFailedV1,
   notificationSentV1,

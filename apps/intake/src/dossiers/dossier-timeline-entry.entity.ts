@@ -1,6 +1,11 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type TimelineKind = 'submitted' | 'status-changed';
+/**
+ * submitted; status-changed (a report moved the dossier on); status-late (a report kept that changed nothing: it
+ * arrived after later ones, or repeated the status); sub-state (a reported word that is no status); step (a
+ * processing step: its content as note, its handler as detail); overdue.
+ */
+export type TimelineKind = 'submitted' | 'status-changed' | 'status-late' | 'sub-state' | 'step' | 'overdue';
 
 /** One step of a dossier's history, in the order it was recorded. */
 @Entity({ name: 'dossier_timeline' })
@@ -22,6 +27,10 @@ export class DossierTimelineEntry {
 
   @Column({ type: 'text', nullable: true })
   note: string | null;
+
+  /** The reported word of a sub-state; the handler of a step. */
+  @Column({ type: 'varchar', nullable: true })
+  detail: string | null;
 
   /** The system that caused the step (X-Road style identifier). */
   @Column()

@@ -49,4 +49,16 @@ export class Dossier {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** When processing time started counting: acceptance, or the return of a requested supplement. */
+  @Column({ name: 'clock_started_at', type: 'timestamptz', nullable: true })
+  clockStartedAt: Date | null;
+
+  /** ngày hẹn trả: null before acceptance, while a supplement is awaited, and for a procedure without a time. */
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
+
+  /** When the dossier was found past its due date (dossier.overdue.v1); cleared when the due date moves. */
+  @Column({ name: 'overdue_at', type: 'timestamptz', nullable: true })
+  overdueAt: Date | null;
 }

@@ -9,6 +9,7 @@ export enum DossierProblem {
   IdNumberMismatch = 'id-number-mismatch',
   NotFound = 'dossier-not-found',
   IllegalTransition = 'illegal-transition',
+  UnknownStatus = 'unknown-status',
   DailySequenceExhausted = 'daily-sequence-exhausted',
 }
 
@@ -20,6 +21,7 @@ const PROBLEMS: Record<DossierProblem, [HttpStatus, string]> = {
   [DossierProblem.IdNumberMismatch]: [HttpStatus.UNPROCESSABLE_ENTITY, 'The id number does not match its type'],
   [DossierProblem.NotFound]: [HttpStatus.NOT_FOUND, 'Dossier not found'],
   [DossierProblem.IllegalTransition]: [HttpStatus.CONFLICT, 'Illegal status transition'],
+  [DossierProblem.UnknownStatus]: [HttpStatus.UNPROCESSABLE_ENTITY, 'Unknown dossier status'],
   [DossierProblem.DailySequenceExhausted]: [HttpStatus.SERVICE_UNAVAILABLE, 'Daily dossier sequence exhausted for the agency'],
 };
 

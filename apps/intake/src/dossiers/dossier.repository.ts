@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Dossier } from './dossier.entity';
 import { DossierTimelineEntry } from './dossier-timeline-entry.entity';
+import { StatusReportRecord } from './status-report.entity';
 
 @Injectable()
 export class DossierRepository {
@@ -26,9 +27,45 @@ export class DossierRepository {
     await manager.insert(DossierTimelineEntry, entry);
   }
 
-  async updateStatus(manager: EntityManager, dossier: Dossier, entry: Partial<DossierTimelineEntry>): Promise<void> {
-    await manager.update(Dossier, { code: dossier.code }, { status: dossier.status, updatedAt: dossier.updatedAt });
+  /** Stores what a status report changed of the dossier (status, clock, due date) and the report's timeline entry. */
+  async updateLifecycle(manager: EntityManager, dossier: Dossier, entry: Partial<DossierTimelineEntry>): Promise<void> {
+    const { status, updatedAt, clockStartedAt, dueAt, overdueAt } = dossier;
+    await manager.update(Dossier, { code: dossier.code }, { status, updatedAt, clockStartedAt, dueAt, overdueAt });
     await manager.insert(DossierTimelineEntry, entry);
+  }
+
+  async addToTimeline(manager: EntityManager, entry: Partial<DossierTimelineEntry>): Promise<void> {
+    await manager.insert(DossierTimelineEntry, entry);
+  }
+
+  /** The status reports kept for a dossier; read under the dossier's lock, so none is missed. */
+  reportsOf(manager: EntityManager, code: string): Promise<StatusReportRecord[]> {
+    return manager.getRepository(StatusReportRecord).find({ where: { dossierCode: code }, order: { id: 'ASC' } });
+  }
+
+  async keepReport(manager: EntityManager, report: Omit<StatusReportRecord, 'id'>): Promise<void> {
+    await manager.insert(StatusReportRecord, report);
+  }
+
+  /**
+   * Locks up to `limit` dossiers whose clock runs past their due date and that are not marked overdue yet, skipping
+   * those another instance holds: each is found once.
+   */
+  lockOverdue(manager: EntityManager, now: Date, limit: number): Promise<Dossier[]> {
+    return manager
+      .getRepository(Dossier)
+      .createQueryBuilder('d')
+      .where('d.due_at < :now AND d.overdue_at IS NULL', { now })
+      .orderBy('d.due_at')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  async markOverdue(manager: EntityManager, dossier: Dossier, at: Date): Promise<void> {
+    await manager.update(Dossier, { code: dossier.code }, { overdueAt: at });
+    await manager.insert(DossierTimelineEntry, { dossierCode: dossier.code, kind: 'overdue', status: dossier.status, actor: 'intake', occurredAt: at });
   }
 
   findByPartnerReference(sourceSystem: string, partnerReference: string): Promise<Dossier | null> {
@@ -45,6 +82,6 @@ export class DossierRepository {
   }
 
   timelineOf(code: string): Promise<DossierTimelineEntry[]> {
-    return this.dataSource.getRepository(DossierTimelineEntry).find({ where: { dossierCode: code }, order: { id: 'ASC' } });
+    return this.dataSource.getRepository(DossierTimelineEntry).find({ where: { dossierCode: code }, order: { occurredAt: 'ASC', id: 'ASC' } });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { dossierStatusChangedV1, dossierSubmittedV1, DossierSubmittedV1 } from '@lienthong/contracts';
-import { DossierStatus, formatDossierCode, isProvinceCode, judgeTransition, ownerOfAgency, vietnamDay } from '@lienthong/domain-dossier';
+import { dossierSubmittedV1, DossierSubmittedV1 } from '@lienthong/contracts';
+import { DossierStatus, formatDossierCode, isProvinceCode, ownerOfAgency, vietnamDay } from '@lienthong/domain-dossier';
 import { normaliseProcedureCode } from '@lienthong/domain-procedure';
 import { isUniqueViolation } from '@lienthong/platform-database';
 import { Outbox } from '@lienthong/platform-kafka';
@@ -11,7 +11,6 @@ import { Dossier } from './dossier.entity';
 import { DossierException, DossierProblem } from './dossier.exception';
 import { DossierRepository } from './dossier.repository';
 import { SubmitDossierDto } from './submit-dossier.dto';
-import { UpdateStatusDto } from './update-status.dto';
 
 /** KenhThucHien → the procedure's submission method. */
 const SUBMISSION_METHOD_OF_CHANNEL = { 1: 'DIRECT', 2: 'ONLINE', 3: 'POSTAL' } as const;
@@ -22,8 +21,6 @@ export interface SubmissionResult {
   /** false when the same partner reference was submitted before: the earlier dossier is returned. */
   created: boolean;
 }
-
-export type StatusUpdateResult = { dossier: Dossier; applied: boolean };
 
 @Injectable()
 export class DossierService {
@@ -64,6 +61,9 @@ export class DossierService {
           status: DossierStatus.Registered,
           submittedAt: now,
           updatedAt: now,
+          clockStartedAt: null,
+          dueAt: null,
+          overdueAt: null,
         });
         await this.dossiers.insert(manager, created, { dossierCode: created.code, kind: 'submitted', status: created.status, actor: sourceSystem, occurredAt: now });
         await this.outbox.add(manager, dossierSubmittedV1, created.code, submittedEvent(created));
@@ -79,39 +79,6 @@ export class DossierService {
       }
       throw error;
     }
-  }
-
-  async updateStatus(actor: string, code: string, input: UpdateStatusDto): Promise<StatusUpdateResult> {
-    const result = await this.dataSource.transaction(async (manager) => {
-      const dossier = await this.dossiers.findForUpdate(manager, code);
-      if (!dossier) throw new DossierException(DossierProblem.NotFound, `no dossier ${code}`);
-      const from = dossier.status as DossierStatus;
-      const to = input.status as DossierStatus;
-      const verdict = judgeTransition(from, to);
-      if (verdict.kind === 'duplicate') return { dossier, applied: false };
-      if (verdict.kind === 'illegal') {
-        throw new DossierException(DossierProblem.IllegalTransition, `${code}: ${from} → ${to} refused: ${verdict.reason}`, { from, to });
-      }
-      const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
-      dossier.status = to;
-      dossier.updatedAt = new Date();
-      await this.dossiers.updateStatus(manager, dossier, { dossierCode: code, kind: 'status-changed', status: to, previousStatus: from, note: input.note ?? null, actor, occurredAt });
-      await this.outbox.add(manager, dossierStatusChangedV1, code, {
-        code,
-        procedureCode: dossier.procedureCode,
-        provinceCode: dossier.provinceCode,
-        previousStatus: from,
-        status: to,
-        note: input.note ?? null,
-        changedBy: actor,
-        changedAt: occurredAt.toISOString(),
-        applicantName: dossier.applicant.name,
-        contact: dossier.contact,
-      });
-      return { dossier, applied: true };
-    });
-    if (result.applied) this.outbox.notifyCommitted();
-    return result;
   }
 
   async find(code: string) {

@@ -20,6 +20,8 @@ export const dossierView = (d: Dossier, timeline?: DossierTimelineEntry[]) => ({
   summary: d.summary,
   submittedAt: d.submittedAt.toISOString(),
   updatedAt: d.updatedAt.toISOString(),
+  dueAt: d.dueAt?.toISOString() ?? null,
+  overdue: d.overdueAt !== null,
   ...(timeline && {
     timeline: timeline.map((t) => ({
       kind: t.kind,
@@ -27,6 +29,7 @@ export const dossierView = (d: Dossier, timeline?: DossierTimelineEntry[]) => ({
       statusLabel: label(t.status),
       previousStatus: t.previousStatus,
       note: t.note,
+      ...(t.detail !== null && { detail: t.detail }),
       actor: t.actor,
       occurredAt: t.occurredAt.toISOString(),
     })),

@@ -2,13 +2,20 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import type { Response } from 'express';
 import { ClientSystem } from '@lienthong/platform-http';
 import { DossierService } from './dossier.service';
+import { DossierLifecycleService } from './dossier-lifecycle.service';
+import { ProcessingStepsService } from './processing-steps.service';
+import { RecordStepsDto } from './record-steps.dto';
 import { dossierView } from './dossier.view';
 import { SubmitDossierDto } from './submit-dossier.dto';
 import { UpdateStatusDto } from './update-status.dto';
 
 @Controller('dossiers')
 export class DossiersController {
-  constructor(private readonly dossiers: DossierService) {}
+  constructor(
+    private readonly dossiers: DossierService,
+    private readonly lifecycle: DossierLifecycleService,
+    private readonly steps: ProcessingStepsService,
+  ) {}
 
   /** 201 with the new dossier code; 200 with the earlier dossier when the partner reference was seen before. */
   @Post()
@@ -24,10 +31,18 @@ export class DossiersController {
     return dossierView(dossier, timeline);
   }
 
+  /** Processing steps, up to 50 a call; a step sent again is recognised and counted as a duplicate. */
+  @Post(':code/steps')
+  @HttpCode(200)
+  async recordSteps(@ClientSystem() client: string, @Param('code') code: string, @Body() body: RecordStepsDto) {
+    const { dossier, recorded, duplicates } = await this.steps.record(client, code, body.steps);
+    return { ...dossierView(dossier), recorded, duplicates };
+  }
+
   @Post(':code/status')
   @HttpCode(200)
   async updateStatus(@ClientSystem() client: string, @Param('code') code: string, @Body() body: UpdateStatusDto) {
-    const { dossier, applied } = await this.dossiers.updateStatus(client, code, body);
-    return { ...dossierView(dossier), applied };
+    const { dossier, outcome } = await this.lifecycle.report(client, code, body);
+    return { ...dossierView(dossier), applied: outcome === 'applied', outcome };
   }
 }

@@ -10,12 +10,12 @@ export class ProcedureCopyRepository {
   /** Keeps the newest version: an older event arriving late changes nothing. */
   async upsertNewer(manager: EntityManager, p: ProcedurePublishedV1): Promise<void> {
     await manager.query(
-      `INSERT INTO procedures (code, version, name, submission_methods, cases, fees)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (code) DO UPDATE SET version = EXCLUDED.version, name = EXCLUDED.name,
-         submission_methods = EXCLUDED.submission_methods, cases = EXCLUDED.cases, fees = EXCLUDED.fees, updated_at = now()
+      `INSERT INTO procedures (code, version, name, submission_methods, cases, fees, processing_time)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (code) DO UPDATE SET version = EXCLUDED.version, name = EXCLUDED.name, submission_methods = EXCLUDED.submission_methods,
+         cases = EXCLUDED.cases, fees = EXCLUDED.fees, processing_time = EXCLUDED.processing_time, updated_at = now()
        WHERE procedures.version < EXCLUDED.version`,
-      [p.code, p.version, p.name, JSON.stringify(p.submissionMethods), JSON.stringify(p.cases), JSON.stringify(p.fees)],
+      [p.code, p.version, p.name, JSON.stringify(p.submissionMethods), JSON.stringify(p.cases), JSON.stringify(p.fees), JSON.stringify(p.processingTime)],
     );
   }
 

@@ -1,0 +1,189 @@
+import type { Consumer, KafkaMessage } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { dossierOverdueV1, dossierStatusChangedV1, DossierStatusChangedV1, procedurePublishedV1 } from '@lienthong/contracts';
+import { loadConfig } from '@lienthong/platform-config';
+import { createKafka, inNamespace } from '@lienthong/platform-kafka';
+import { request, startTestApp, TestApp, testEvents, waitFor } from '@lienthong/platform-testing';
+import { AppModule } from '../src/app.module';
+import { IntakeEnv } from '../src/config';
+import { OverdueSweeper } from '../src/dossiers/overdue.sweeper';
+
+const PORTAL = 'VN/GOV/000.00.00.G22/DVCQG';
+const ONE_STOP = 'VN/GOV/000.00.00.H56/MOTCUA';
+/** A one-stop system that reports its fee requests as 9 and has a word of its own for "sent by post". */
+const ODD_ONE_STOP = 'VN/GOV/000.00.00.H56/ODDSOFT';
+const run = Date.now().toString(36);
+
+const submission = (ref: string) => ({
+  partnerReference: `${run}-${ref}`,
+  procedureCode: '1.000358',
+  caseCode: '1.000358.01',
+  agencyCode: '000.00.06.H56',
+  channel: 2,
+  applicant: { name: 'Nguyễn Văn An', idNumber: '038090001234', idType: 1, kind: 1 },
+  contact: { email: 'an.nguyen@example.vn', phone: '0961234567' },
+  summary: 'Đề nghị gia hạn giấy phép',
+});
+
+/** Vietnamese wall time, as the processing systems report it. */
+const vn = (local: string) => `${local}+07:00`;
+
+describe('intake: dossier lifecycle (real PostgreSQL and Kafka)', () => {
+  let intake: TestApp;
+  let db: DataSource;
+  let consumer: Consumer;
+  const seen: KafkaMessage[] = [];
+
+  const submit = async (ref: string): Promise<string> => {
+    const res = await request(`${intake.baseUrl}/dossiers`, { body: submission(ref), headers: { 'x-lienthong-client': PORTAL } });
+    expect(res.status).toBe(201);
+    return res.body.code as string;
+  };
+  const report = (code: string, status: number | string, occurredAt?: string, system = ONE_STOP) =>
+    request(`${intake.baseUrl}/dossiers/${code}/status`, { body: { status, ...(occurredAt && { occurredAt: vn(occurredAt) }) }, headers: { 'x-lienthong-client': system } });
+  const dossier = async (code: string) => (await request(`${intake.baseUrl}/dossiers/${code}`)).body;
+  const eventsOf = (code: string, topic: string) =>
+    seen.filter((m) => m.key?.toString() === code && m.headers?.ce_type?.toString() === topic).map((m) => JSON.parse(m.value!.toString()));
+  const changesOf = (code: string): DossierStatusChangedV1[] => eventsOf(code, dossierStatusChangedV1.type);
+  const reportsKept = async (code: string) => Number((await db.query(`SELECT count(*) AS n FROM intake.dossier_status_reports WHERE dossier_code = $1`, [code]))[0].n);
+
+  beforeAll(async () => {
+    const env = { ...process.env, INTAKE_STATUS_MAPPINGS: JSON.stringify({ [ODD_ONE_STOP]: { '9': 6, 'gui-buu-dien': null } }), INTAKE_OVERDUE_SWEEP_MS: '200' };
+    intake = await startTestApp(AppModule.register(loadConfig(IntakeEnv, env)));
+    db = intake.app.get(DataSource);
+    consumer = createKafka(process.env.KAFKA_BROKERS!, `intake-lifecycle-${run}`).consumer({ groupId: `intake-lifecycle-${run}` });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [inNamespace(dossierStatusChangedV1.topic), inNamespace(dossierOverdueV1.topic)], fromBeginning: false });
+    await consumer.run({ eachMessage: async ({ message }) => void seen.push(message) });
+    // the procedure copy comes from catalogue events: case 1.000358.01 takes 5 working days
+    await testEvents(intake.app).publish(procedurePublishedV1, '1.000358', { ...procedurePublishedV1.example, version: 2_000_000 });
+    await waitFor(async () => (await db.query(`SELECT 1 FROM intake.procedures WHERE code = '1.000358' AND processing_time IS NOT NULL`)).length > 0, 'procedure copy', 30000);
+  }, 60000);
+
+  afterAll(async () => {
+    await consumer?.disconnect();
+    await intake?.close();
+  });
+
+  it('walks the journey in order, one event per change, with the due date from acceptance', async () => {
+    const code = await submit('journey');
+    expect((await report(code, 2, '2026-11-23T09:00:00')).body).toMatchObject({ status: 2, outcome: 'applied', applied: true, dueAt: '2026-11-30T16:59:59.999Z' });
+    expect((await report(code, 4, '2026-11-24T09:00:00')).body).toMatchObject({ status: 4, outcome: 'applied', dueAt: '2026-11-30T16:59:59.999Z' });
+    expect((await report(code, 9, '2026-11-27T15:00:00')).body).toMatchObject({ status: 9, outcome: 'applied', dueAt: null });
+    expect((await report(code, 10, '2026-11-28T08:00:00')).body).toMatchObject({ status: 10, outcome: 'applied' });
+    await waitFor(() => changesOf(code).length === 4, 'four dossier.status-changed.v1 events', 30000);
+    expect(changesOf(code).map((e) => [e.previousStatus, e.status])).toEqual([[1, 2], [2, 4], [4, 9], [9, 10]]);
+    expect(changesOf(code)[0]).toMatchObject({ changedBy: ONE_STOP, changedAt: '2026-11-23T02:00:00.000Z', dueAt: '2026-11-30T16:59:59.999Z' });
+    // the timeline is in the order things happened (these reports name days before the submission's real time)
+    const timeline = (await dossier(code)).timeline as { kind: string; status: number; occurredAt: string }[];
+    expect(timeline.map((t) => [t.kind, t.status])).toEqual(expect.arrayContaining([['submitted', 1]]));
+    expect(timeline.filter((t) => t.kind !== 'submitted').map((t) => [t.kind, t.status])).toEqual([
+      ['status-changed', 2], ['status-changed', 4], ['status-changed', 9], ['status-changed', 10],
+    ]);
+    expect(timeline.map((t) => t.occurredAt)).toEqual(timeline.map((t) => t.occurredAt).sort());
+  });
+
+  it('ends where in-order delivery ends when reports overtake each other, and publishes only what changed', async () => {
+    const code = await submit('reordered');
+    expect((await report(code, 9, '2026-11-27T15:00:00')).body).toMatchObject({ status: 9, outcome: 'applied' });
+    expect((await report(code, 4, '2026-11-24T09:00:00')).body).toMatchObject({ status: 9, outcome: 'late', applied: false });
+    expect((await report(code, 2, '2026-11-23T09:00:00')).body).toMatchObject({ status: 9, outcome: 'late' });
+    expect((await report(code, 10, '2026-11-28T08:00:00')).body).toMatchObject({ status: 10, outcome: 'applied' });
+    await waitFor(() => changesOf(code).length === 2, 'two dossier.status-changed.v1 events', 30000);
+    expect(changesOf(code).map((e) => [e.previousStatus, e.status])).toEqual([[1, 9], [9, 10]]);
+    expect(await reportsKept(code)).toBe(4);
+  });
+
+  it('keeps a duplicate once and a repeated status as late', async () => {
+    const code = await submit('duplicates');
+    await report(code, 2, '2026-11-23T09:00:00');
+    expect((await report(code, 2, '2026-11-23T09:00:00')).body).toMatchObject({ status: 2, outcome: 'duplicate', applied: false });
+    expect((await report(code, 2, '2026-11-23T09:05:00')).body).toMatchObject({ status: 2, outcome: 'late' });
+    expect(await reportsKept(code)).toBe(2);
+  });
+
+  it('refuses a status no legal path leads to with problem+json naming the transition and why, keeping nothing', async () => {
+    const code = await submit('illegal');
+    await report(code, 2, '2026-11-23T09:00:00');
+    await report(code, 7, '2026-11-24T09:00:00');
+    const refused = await report(code, 4, '2026-11-25T09:00:00');
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({ type: expect.stringMatching(/\/illegal-transition$/), from: 7, to: 4 });
+    expect(refused.body.detail).toMatch(/7 → 4 refused: status 7 \(Rút hồ sơ theo yêu cầu\) is final/);
+    expect(await reportsKept(code)).toBe(2);
+    expect((await dossier(code)).status).toBe(7);
+  });
+
+  it('reads the portal status words, keeps sub-states and unknown words on the timeline only', async () => {
+    const code = await submit('words');
+    expect((await report(code, 'new', '2026-11-23T09:00:00')).body).toMatchObject({ status: 2, outcome: 'applied' });
+    expect((await report(code, 'interoperating', '2026-11-23T10:00:00')).body).toMatchObject({ status: 2, outcome: 'noted' });
+    expect((await report(code, 'archived-v2', '2026-11-23T11:00:00')).body).toMatchObject({ status: 2, outcome: 'noted' });
+    expect((await report(code, 'PROCESSING', '2026-11-24T09:00:00')).body).toMatchObject({ status: 4, outcome: 'applied' });
+    const { timeline } = await dossier(code);
+    expect((timeline as { kind: string; detail?: string }[]).filter((t) => t.kind === 'sub-state').map((t) => t.detail)).toEqual(['interoperating', 'archived-v2']);
+  });
+
+  it("reads a system's statuses by its configured mapping", async () => {
+    const code = await submit('mapping');
+    await report(code, 2, '2026-11-23T09:00:00', ODD_ONE_STOP);
+    await report(code, 4, '2026-11-23T10:00:00', ODD_ONE_STOP);
+    expect((await report(code, 9, '2026-11-24T09:00:00', ODD_ONE_STOP)).body).toMatchObject({ status: 6 });
+    expect((await report(code, 'gui-buu-dien', '2026-11-24T10:00:00', ODD_ONE_STOP)).body).toMatchObject({ status: 6, outcome: 'noted' });
+    // the same 9 from another system is a result
+    expect((await report(code, 9, '2026-11-25T09:00:00')).body).toMatchObject({ status: 9 });
+  });
+
+  it('pauses the due date for a supplement and counts the full time again once it comes in', async () => {
+    const code = await submit('supplement');
+    await report(code, 2, '2026-11-23T09:00:00');
+    expect((await report(code, 5, '2026-11-25T09:00:00')).body).toMatchObject({ status: 5, dueAt: null });
+    // Friday 27/11 + 5 working days: Friday 4/12
+    expect((await report(code, 4, '2026-11-27T09:00:00')).body).toMatchObject({ status: 4, dueAt: '2026-12-04T16:59:59.999Z' });
+  });
+
+  it('publishes dossier.overdue.v1 once for a dossier past its due date', async () => {
+    const code = await submit('overdue');
+    await report(code, 2, '2025-01-02T09:00:00');
+    const [event] = await waitFor(() => eventsOf(code, dossierOverdueV1.type).length > 0 && eventsOf(code, dossierOverdueV1.type), 'dossier.overdue.v1', 30000);
+    expect(event).toMatchObject({ code, status: 2, dueAt: '2025-01-09T16:59:59.999Z', provinceCode: 'H56' });
+    expect((await dossier(code)).overdue).toBe(true);
+    // further sweeps find nothing new
+    await intake.app.get(OverdueSweeper).sweep();
+    await intake.app.get(OverdueSweeper).sweep();
+    const marks = await db.query(`SELECT count(*) AS n FROM intake.dossier_timeline WHERE dossier_code = $1 AND kind = 'overdue'`, [code]);
+    expect(Number(marks[0].n)).toBe(1);
+  });
+
+  it('records processing steps once, their statuses as reports, and a chunk with a refused status not at all', async () => {
+    const code = await submit('steps');
+    const steps = (body: unknown) => request(`${intake.baseUrl}/dossiers/${code}/steps`, { body, headers: { 'x-lienthong-client': ONE_STOP } });
+    const chunk = [
+      { handler: 'Lê Thị Bình', position: 'Chuyên viên', department: 'Bộ phận Một cửa', content: 'Tiếp nhận hồ sơ', status: 2, occurredAt: vn('2026-11-23T09:00:00') },
+      { handler: 'Trần Văn Cường', department: 'Phòng Kinh tế', content: 'Thẩm định hồ sơ', status: 'processing', occurredAt: vn('2026-11-24T09:00:00'), dueAt: vn('2026-11-27T17:00:00') },
+      { handler: 'Trần Văn Cường', content: 'Xin ý kiến lãnh đạo', occurredAt: vn('2026-11-25T09:00:00') },
+    ];
+    expect((await steps({ steps: chunk })).body).toMatchObject({ status: 4, recorded: 3, duplicates: 0 });
+    expect((await steps({ steps: chunk })).body).toMatchObject({ status: 4, recorded: 0, duplicates: 3 });
+    const refused = await steps({ steps: [{ handler: 'X', content: 'Trả kết quả', status: 10, occurredAt: vn('2026-11-26T09:00:00') }, { handler: 'X', content: 'Quay lại', status: 1, occurredAt: vn('2026-11-27T09:00:00') }] });
+    expect([refused.status, refused.body.type]).toEqual([409, expect.stringMatching(/\/illegal-transition$/)]);
+    const timeline = (await dossier(code)).timeline as { kind: string; detail?: string; note: string }[];
+    expect(timeline.filter((t) => t.kind === 'step').map((t) => [t.detail, t.note])).toEqual(chunk.map((c) => [c.handler, c.content]));
+    expect((await dossier(code)).status).toBe(4);
+    expect((await steps({ steps: [] })).status).toBe(400);
+    expect((await steps({ steps: [{ handler: 'x'.repeat(51), content: 'a', occurredAt: vn('2026-11-26T09:00:00') }] })).status).toBe(400);
+  });
+
+  it.each([
+    ['a number out of range', 11, 400, 'invalid-request'],
+    ['an empty word', '', 400, 'invalid-request'],
+    ['a numeric text out of range', '12', 422, 'unknown-status'],
+    ['an object', { code: 4 }, 400, 'invalid-request'],
+  ])('refuses %s as a status', async (what, status, httpStatus, type) => {
+    const code = await submit(`bad-${what.replaceAll(' ', '-')}`);
+    const res = await request(`${intake.baseUrl}/dossiers/${code}/status`, { body: { status }, headers: { 'x-lienthong-client': ONE_STOP } });
+    expect([res.status, res.body.type]).toEqual([httpStatus, expect.stringMatching(new RegExp(`/${type}$`))]);
+    expect(await reportsKept(code)).toBe(0);
+  });
+});
