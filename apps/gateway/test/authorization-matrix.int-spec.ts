@@ -77,6 +77,11 @@ function probesOf(fixtures: Fixtures): Record<string, (system: string) => Probe[
       { path: '/v1/dossiers/not-a-dossier-code' },
     ],
     'POST /v1/dossiers/:code/status': inEachProvince((province) => ({ path: `/v1/dossiers/${DOSSIER[province]}/status`, scope: province, body: { status: 2 } })),
+    'POST /v1/dossiers/:code/steps': inEachProvince((province) => ({
+      path: `/v1/dossiers/${DOSSIER[province]}/steps`,
+      scope: province,
+      body: { steps: [{ handler: 'Lê Thị Bình', content: 'Tiếp nhận hồ sơ', occurredAt: '2026-11-23T08:15:00+07:00' }] },
+    })),
     [`GET ${LEGACY_SERVICE}`]: () => legacyServiceProbes(),
     [`POST ${LEGACY_SERVICE}`]: () => legacyServiceProbes({ MaHoSo: DOSSIER.H56 }),
     [`GET ${LEGACY_SERVICE}/*path`]: () => legacyServiceProbes(undefined, (province) => `/${DOSSIER[province]}`),

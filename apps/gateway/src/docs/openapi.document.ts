@@ -206,13 +206,29 @@ const paths: OpenApiDocument['paths'] = {
     post: guarded('post', {
       operationId: 'updateDossierStatus',
       summary: 'Report a new status of a dossier',
-      description: "The grant must cover the province in the dossier's code; the dossier state machine decides which status may follow.",
+      description:
+        "The grant must cover the province in the dossier's code. Every report that a legal path leads to is kept, and the status is folded from all of them in the order they happened, so duplicates and reports overtaking each other end where in-order delivery ends.",
       tag: DOSSIERS,
       permission: Permission.UpdateDossierStatus,
       parameters: [param('DossierCode')],
       requestBody: body('UpdateDossierStatus', ex.updateStatus),
       answers: { '200': { description: 'The dossier after the report', schema: 'DossierStatusUpdate', examples: { accepted: ex.statusUpdated } } },
-      problems: ['dossierNotFound', 'illegalTransition'],
+      problems: ['dossierNotFound', 'illegalTransition', 'unknownStatus'],
+      proxied: true,
+    }),
+  },
+  '/v1/dossiers/{code}/steps': {
+    post: guarded('post', {
+      operationId: 'recordDossierSteps',
+      summary: 'Record processing steps of a dossier (CapNhatTienDoHoSoMC)',
+      description:
+        "Up to 50 steps a call; a step sent again (same handler, instant and content) is counted as a duplicate. A step's status is judged as a status report at the step's instant; a refused one refuses the whole call.",
+      tag: DOSSIERS,
+      permission: Permission.UpdateDossierStatus,
+      parameters: [param('DossierCode')],
+      requestBody: body('RecordSteps', ex.recordSteps),
+      answers: { '200': { description: 'The dossier after the steps', schema: 'DossierSteps', examples: { recorded: ex.stepsRecorded } } },
+      problems: ['dossierNotFound', 'illegalTransition', 'unknownStatus'],
       proxied: true,
     }),
   },

@@ -43,7 +43,10 @@ const dossier = {
   summary: submitted.summary,
   submittedAt: submitted.submittedAt,
   updatedAt: submitted.submittedAt,
+  dueAt: null,
+  overdue: false,
 };
+const ACCEPTED = { status: DossierStatus.Accepted, statusLabel: DOSSIER_STATUS_LABELS[DossierStatus.Accepted], dueAt: '2026-11-30T16:59:59.999Z' };
 
 export const dossierCreated: Example = { summary: 'The new dossier, with its national code', value: dossier };
 export const dossierSeenBefore: Example = { summary: 'The partner reference was submitted before: the earlier dossier', value: dossier };
@@ -52,8 +55,7 @@ export const dossierWithTimeline: Example = {
   summary: 'A dossier accepted by the one-stop office',
   value: {
     ...dossier,
-    status: DossierStatus.Accepted,
-    statusLabel: DOSSIER_STATUS_LABELS[DossierStatus.Accepted],
+    ...ACCEPTED,
     updatedAt: '2026-11-23T08:15:00.000Z',
     timeline: [
       { kind: 'submitted', status: DossierStatus.Registered, statusLabel: DOSSIER_STATUS_LABELS[DossierStatus.Registered], previousStatus: null, note: null, actor: NATIONAL_PORTAL_SYSTEM, occurredAt: submitted.submittedAt },
@@ -76,7 +78,20 @@ export const updateStatus: Example = {
 };
 export const statusUpdated: Example = {
   summary: 'Accepted',
-  value: { ...dossier, status: DossierStatus.Accepted, statusLabel: DOSSIER_STATUS_LABELS[DossierStatus.Accepted], updatedAt: '2026-11-23T01:15:00.000Z', applied: true },
+  value: { ...dossier, ...ACCEPTED, updatedAt: '2026-11-23T01:15:00.000Z', applied: true, outcome: 'applied' },
+};
+export const recordSteps: Example = {
+  summary: 'Two steps of the one-stop office, the second starting the appraisal',
+  value: {
+    steps: [
+      { handler: 'Lê Thị Bình', position: 'Chuyên viên', department: 'Bộ phận Một cửa', content: 'Tiếp nhận hồ sơ', status: DossierStatus.Accepted, occurredAt: '2026-11-23T08:15:00+07:00' },
+      { handler: 'Trần Văn Cường', department: 'Phòng Kinh tế', content: 'Thẩm định hồ sơ', status: 'processing', occurredAt: '2026-11-24T09:00:00+07:00', dueAt: '2026-11-27T17:00:00+07:00' },
+    ],
+  },
+};
+export const stepsRecorded: Example = {
+  summary: 'Both steps recorded; the dossier is being processed',
+  value: { ...dossier, ...ACCEPTED, status: DossierStatus.Processing, statusLabel: DOSSIER_STATUS_LABELS[DossierStatus.Processing], updatedAt: '2026-11-24T02:00:00.000Z', recorded: 2, duplicates: 0 },
 };
 
 const { publishedAt, ...canonical } = procedurePublishedV1.example;
@@ -269,10 +284,15 @@ export const problems = {
     value: problem('upstream-timeout', 'The providing service did not answer in time', 504, 'intake timed out', { errorSide: 'provider', upstream: 'intake' }),
   },
   dossierNotFound: { summary: 'No such dossier', value: problem('dossier-not-found', 'Dossier not found', 404, `no dossier ${CODE}`) },
+  unknownStatus: { summary: 'A numeric status outside 1–10', value: problem('unknown-status', 'Unknown dossier status', 422, '"12" is no dossier status (1–10 or a status word)') },
   unknownProcedure: { summary: 'The procedure is not in the catalogue', value: problem('unknown-procedure', 'Unknown procedure', 422, 'no procedure 1.999999') },
   illegalTransition: {
-    summary: 'A status the state machine does not allow from the current one',
-    value: problem('illegal-transition', 'Illegal status transition', 409, `from status 10 (${DOSSIER_STATUS_LABELS[DossierStatus.ResultReturned]}) is final`),
+    summary: 'A status no legal path leads to from where the dossier was at the reported time',
+    value: problem('illegal-transition', 'Illegal status transition', 409, `${CODE}: 10 → 4 refused: status 10 (${DOSSIER_STATUS_LABELS[DossierStatus.ResultReturned]}) is final`, {
+      from: DossierStatus.ResultReturned,
+      to: DossierStatus.Processing,
+      occurredAt: '2026-11-30T02:00:00.000Z',
+    }),
   },
   procedureNotFound: { summary: 'No such procedure', value: problem('procedure-not-found', 'Procedure not found', 404, 'no procedure 1.999999') },
   unknownSystem: { summary: 'No such system', value: problem('unknown-system', 'No such system', 404, 'no system VN/GOV/000.00.00.H99/MOTCUA') },

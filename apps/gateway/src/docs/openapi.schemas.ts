@@ -68,6 +68,11 @@ const dossierProperties: Record<string, JsonSchema> = {
   summary: str(),
   submittedAt: dateTime,
   updatedAt: dateTime,
+  dueAt: nullable({ ...dateTime, description: 'ngày hẹn trả, the end of the due day: from acceptance on the working calendar; null before it, while a supplement is awaited, and once processed' }),
+  overdue: { type: 'boolean', description: 'Past its due date while still being processed (dossier.overdue.v1 was published)' },
+};
+const REPORTED_STATUS: JsonSchema = {
+  oneOf: [DOSSIER_STATUS, str({ pattern: '^[\\p{L}\\p{N}_.-]{1,40}$', description: 'A status word: the portal\'s (new, processing, done …), or one the system\'s status mapping names' })],
 };
 
 const systemProperties: Record<string, JsonSchema> = {
@@ -140,9 +145,34 @@ export const SCHEMAS: Record<string, JsonSchema> = {
     ['partnerReference', 'procedureCode', 'agencyCode', 'channel', 'applicant', 'contact', 'summary'],
   ),
   UpdateDossierStatus: closed(
-    { status: DOSSIER_STATUS, note: str({ maxLength: 2000 }), occurredAt: { ...dateTime, description: 'When the status changed in the reporting system; defaults to now' } },
+    { status: REPORTED_STATUS, note: str({ maxLength: 2000 }), occurredAt: { ...dateTime, description: 'When the status changed in the reporting system; defaults to now' } },
     ['status'],
   ),
+  RecordSteps: closed({
+    steps: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 50,
+      items: closed(
+        {
+          handler: str({ minLength: 1, maxLength: 50, description: 'NguoiXuLy' }),
+          position: str({ maxLength: 200, description: 'ChucDanh' }),
+          department: str({ maxLength: 200, description: 'PhongBanXuLy' }),
+          content: str({ minLength: 1, maxLength: 2000, description: 'NoiDungXuLy' }),
+          status: { ...REPORTED_STATUS, description: "TrangThai: the dossier's status after the step, judged as a status report at occurredAt" },
+          occurredAt: { ...dateTime, description: 'ThoiDiemXuLy' },
+          startedAt: { ...dateTime, description: 'NgayBatDau' },
+          dueAt: { ...dateTime, description: 'NgayKetThucTheoQuyDinh' },
+        },
+        ['handler', 'content', 'occurredAt'],
+      ),
+    },
+  }),
+  DossierSteps: open({
+    ...dossierProperties,
+    recorded: int({ minimum: 0 }),
+    duplicates: int({ minimum: 0, description: 'Steps sent before (same handler, instant and content): not stored again' }),
+  }),
   Dossier: open(dossierProperties),
   DossierWithTimeline: open(
     {
@@ -150,19 +180,28 @@ export const SCHEMAS: Record<string, JsonSchema> = {
       timeline: {
         type: 'array',
         items: open({
-          kind: { enum: ['submitted', 'status-changed'] },
+          kind: { enum: ['submitted', 'status-changed', 'status-late', 'sub-state', 'step', 'overdue'] },
           status: DOSSIER_STATUS,
           statusLabel: str(),
           previousStatus: nullable(DOSSIER_STATUS),
           note: nullable(str()),
+          detail: str({ description: 'The reported word of a sub-state; the handler of a step' }),
           actor: str(),
           occurredAt: dateTime,
-        }),
+        }, ['kind', 'status', 'statusLabel', 'previousStatus', 'note', 'actor', 'occurredAt']),
       },
     },
     [...Object.keys(dossierProperties), 'timeline'],
   ),
-  DossierStatusUpdate: open({ ...dossierProperties, applied: { type: 'boolean', description: 'false when the same status was already reported: nothing changed' } }),
+  DossierStatusUpdate: open({
+    ...dossierProperties,
+    applied: { type: 'boolean', description: 'true when the report moved the dossier on' },
+    outcome: {
+      enum: ['applied', 'late', 'duplicate', 'noted'],
+      description:
+        'applied: the status moved on; late: kept, but later reports already decided the status; duplicate: the same status at the same instant was reported before; noted: a sub-state, kept on the timeline only',
+    },
+  }),
   ProcedureSummary: open({ code: str(), name: str(), levels: { type: 'array', items: str() }, version: int({ minimum: 1 }), updatedAt: dateTime }),
   Procedure: open(
     { ...withoutKeys(contractProperties(procedurePublishedV1.schema), 'publishedAt'), updatedAt: dateTime },

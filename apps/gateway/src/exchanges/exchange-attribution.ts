@@ -21,6 +21,7 @@ const SERVICE_NAMES: Record<string, string> = {
   'POST /v1/dossiers': 'dossier.submit',
   'GET /v1/dossiers/:code': 'dossier.read',
   'POST /v1/dossiers/:code/status': 'dossier.update-status',
+  'POST /v1/dossiers/:code/steps': 'dossier.record-steps',
   'GET /v1/procedures': 'procedure.search',
   'GET /v1/procedures/:code': 'procedure.read',
   'GET /v1/procedures/:code/record': 'procedure.read-record',

@@ -62,6 +62,7 @@ const SERVICE_CALLS: ProxyRoute[] = [`${SERVICES}/:service`, `${SERVICES}/:servi
 export const PROXY_ROUTES: readonly ProxyRoute[] = [
   { method: 'POST', path: '/v1/dossiers', permission: Permission.SubmitDossier, scopeOf: provinceOfSubmission, upstream: 'intake', upstreamPath: () => '/dossiers' },
   { method: 'GET', path: '/v1/dossiers/:code', permission: Permission.ReadDossier, scopeOf: provinceOfDossier, upstream: 'intake', upstreamPath: under('/dossiers') },
+  { method: 'POST', path: '/v1/dossiers/:code/steps', permission: Permission.UpdateDossierStatus, scopeOf: provinceOfDossier, upstream: 'intake', upstreamPath: under('/dossiers', '/steps') },
   { method: 'POST', path: '/v1/dossiers/:code/status', permission: Permission.UpdateDossierStatus, scopeOf: provinceOfDossier, upstream: 'intake', upstreamPath: under('/dossiers', '/status') },
   { method: 'GET', path: '/v1/procedures', permission: Permission.ReadProcedure, scopeOf: nowhere, upstream: 'catalogue', upstreamPath: () => '/procedures' },
   { method: 'GET', path: '/v1/procedures/:code', permission: Permission.ReadProcedure, scopeOf: nowhere, upstream: 'catalogue', upstreamPath: under('/procedures') },
