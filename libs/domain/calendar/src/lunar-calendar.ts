@@ -4,7 +4,7 @@ import { addDays, CalendarDate, calendarDateOf, dayNumberOf } from './calendar-d
  * Vietnamese lunisolar calendar after Hồ Ngọc Đức's published algorithm ("Thuật toán tính âm lịch"): a month
  * starts on the day of the new moon, the year's month 11 is the one holding the winter solstice, and in a year of
  * 13 months the first month without a major solar term is the leap one. Every instant is taken in UTC+7; the
- * Chinese calendar computes the same in UTC+8, which is why the two Tết differ in some years (1985, 2007).
+ * Chinese calendar computes the same in UTC+8, which is why the two Tết differ in some years (1985, 2007, 2030).
  */
 const TIME_ZONE_HOURS = 7;
 const SYNODIC_MONTH = 29.530588853;

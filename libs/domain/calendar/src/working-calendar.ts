@@ -26,6 +26,7 @@ export class WorkingCalendar {
   }
 
   isWorkingDay(date: CalendarDate): boolean {
+    // A malformed date would otherwise pass as an ordinary weekday.
     dayNumberOf(date);
     const { off, worked } = this.daysOf(Number(date.slice(0, 4)));
     return worked.has(date) || (!off.has(date) && !isWeekend(date));
