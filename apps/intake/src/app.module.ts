@@ -18,6 +18,8 @@ import { ProcessingStep } from './dossiers/processing-step.entity';
 import { ProcessingStepRepository } from './dossiers/processing-step.repository';
 import { ProcessingStepsService } from './dossiers/processing-steps.service';
 import { DossiersController } from './dossiers/dossiers.controller';
+import { DvcqgCompatController } from './compat/dvcqg-compat.controller';
+import { DvcqgCompatService } from './compat/dvcqg-compat.service';
 
 @Module({})
 export class AppModule {
@@ -31,7 +33,7 @@ export class AppModule {
           database: { schema: 'intake', entities: [ProcedureCopy, Dossier, DossierTimelineEntry, StatusReportRecord, ProcessingStep], migrations: [Initial1763900000000, Lifecycle1764700000000] },
         }),
       ],
-      controllers: [DossiersController],
+      controllers: [DossiersController, DvcqgCompatController],
       providers: [
         { provide: IntakeEnv, useValue: config },
         ProcedureCopyRepository,
@@ -43,6 +45,7 @@ export class AppModule {
         ProcessingStepsService,
         DueDates,
         OverdueSweeper,
+        DvcqgCompatService,
       ],
     };
   }

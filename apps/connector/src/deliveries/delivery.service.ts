@@ -42,6 +42,8 @@ export class DeliveryService {
    */
   async accept(dossier: DossierSubmittedV1, manager: EntityManager, eventId: string): Promise<void> {
     const system = await this.systems.findEnabledForProvince(manager, dossier.provinceCode);
+    // a dossier the province's own software registered and synced: that system holds it already
+    if (system?.code === dossier.sourceSystem) return;
     const delivery = { id: randomUUID(), sourceEventId: eventId, subject: dossier.code, payload: dossier };
     if (system) {
       await this.deliveries.insert(manager, { ...delivery, systemCode: system.code, status: 'pending', attempts: 0, lastError: null });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { dossierSubmittedV1, DossierSubmittedV1 } from '@lienthong/contracts';
 import { DossierStatus, formatDossierCode, isProvinceCode, ownerOfAgency, vietnamDay } from '@lienthong/domain-dossier';
 import { normaliseProcedureCode } from '@lienthong/domain-procedure';
@@ -34,40 +34,14 @@ export class DossierService {
   async submit(sourceSystem: string, input: SubmitDossierDto): Promise<SubmissionResult> {
     const earlier = await this.dossiers.findByPartnerReference(sourceSystem, input.partnerReference);
     if (earlier) return { dossier: earlier, created: false };
-    const procedure = await this.validProcedure(input);
-    const provinceCode = this.validProvince(input.agencyCode);
-    if (input.applicant.idNumber.length !== ID_LENGTH_OF_TYPE[input.applicant.idType]) {
-      throw new DossierException(DossierProblem.IdNumberMismatch, `idType ${input.applicant.idType} needs ${ID_LENGTH_OF_TYPE[input.applicant.idType]} digits`);
-    }
+    const checked = await this.checked(input);
     try {
       const dossier = await this.dataSource.transaction(async (manager) => {
         const now = new Date();
         const day = vietnamDay(now);
         const sequence = await this.dossiers.nextSequence(manager, input.agencyCode, day);
         if (sequence > 9999) throw new DossierException(DossierProblem.DailySequenceExhausted, `agency ${input.agencyCode} has used all 9999 codes of ${day}`);
-        const created = Object.assign(new Dossier(), {
-          code: formatDossierCode({ agencyCode: input.agencyCode, day, sequence }),
-          sourceSystem,
-          partnerReference: input.partnerReference,
-          procedureCode: procedure.code,
-          procedureName: procedure.name,
-          caseCode: input.caseCode ?? null,
-          agencyCode: input.agencyCode,
-          provinceCode,
-          channel: input.channel,
-          applicant: { ...input.applicant },
-          contact: { ...input.contact },
-          summary: input.summary,
-          status: DossierStatus.Registered,
-          submittedAt: now,
-          updatedAt: now,
-          clockStartedAt: null,
-          dueAt: null,
-          overdueAt: null,
-        });
-        await this.dossiers.insert(manager, created, { dossierCode: created.code, kind: 'submitted', status: created.status, actor: sourceSystem, occurredAt: now });
-        await this.outbox.add(manager, dossierSubmittedV1, created.code, submittedEvent(created));
-        return created;
+        return this.store(manager, sourceSystem, input, checked, formatDossierCode({ agencyCode: input.agencyCode, day, sequence }), now);
       });
       this.outbox.notifyCommitted();
       return { dossier, created: true };
@@ -79,6 +53,56 @@ export class DossierService {
       }
       throw error;
     }
+  }
+
+  /**
+   * A dossier a province's own software registered under its own code (at the counter, say) and syncs to the
+   * backbone, within the caller's transaction; the caller notifies the outbox.
+   */
+  async register(manager: EntityManager, sourceSystem: string, input: SubmitDossierDto, code: string, submittedAt: Date): Promise<Dossier> {
+    return this.store(manager, sourceSystem, input, await this.checked(input), code, submittedAt);
+  }
+
+  private async checked(input: SubmitDossierDto): Promise<{ procedure: ProcedureCopy; provinceCode: string }> {
+    const procedure = await this.validProcedure(input);
+    const provinceCode = this.validProvince(input.agencyCode);
+    if (input.applicant.idNumber.length !== ID_LENGTH_OF_TYPE[input.applicant.idType]) {
+      throw new DossierException(DossierProblem.IdNumberMismatch, `idType ${input.applicant.idType} needs ${ID_LENGTH_OF_TYPE[input.applicant.idType]} digits`);
+    }
+    return { procedure, provinceCode };
+  }
+
+  private async store(
+    manager: EntityManager,
+    sourceSystem: string,
+    input: SubmitDossierDto,
+    { procedure, provinceCode }: { procedure: ProcedureCopy; provinceCode: string },
+    code: string,
+    submittedAt: Date,
+  ): Promise<Dossier> {
+    const created = Object.assign(new Dossier(), {
+      code,
+      sourceSystem,
+      partnerReference: input.partnerReference,
+      procedureCode: procedure.code,
+      procedureName: procedure.name,
+      caseCode: input.caseCode ?? null,
+      agencyCode: input.agencyCode,
+      provinceCode,
+      channel: input.channel,
+      applicant: { ...input.applicant },
+      contact: { ...input.contact },
+      summary: input.summary,
+      status: DossierStatus.Registered,
+      submittedAt,
+      updatedAt: new Date(),
+      clockStartedAt: null,
+      dueAt: null,
+      overdueAt: null,
+    });
+    await this.dossiers.insert(manager, created, { dossierCode: code, kind: 'submitted', status: created.status, actor: sourceSystem, occurredAt: submittedAt });
+    await this.outbox.add(manager, dossierSubmittedV1, code, submittedEvent(created));
+    return created;
   }
 
   async find(code: string) {

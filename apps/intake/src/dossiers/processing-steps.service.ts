@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Outbox } from '@lienthong/platform-kafka';
 import { Dossier } from './dossier.entity';
 import { DossierException, DossierProblem } from './dossier.exception';
@@ -34,37 +34,41 @@ export class ProcessingStepsService {
   ) {}
 
   async record(actor: string, code: string, steps: ProcessingStepDto[]): Promise<StepsResult> {
-    let statusChanged = false;
-    const result = await this.dataSource.transaction(async (manager): Promise<StepsResult> => {
+    const result = await this.dataSource.transaction(async (manager) => {
       const dossier = await this.dossiers.findForUpdate(manager, code);
       if (!dossier) throw new DossierException(DossierProblem.NotFound, `no dossier ${code}`);
-      let recorded = 0;
-      for (const step of [...steps].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt))) {
-        const occurredAt = new Date(step.occurredAt);
-        const isNew = await this.steps.insertIfNew(manager, {
-          dossierCode: code,
-          handler: step.handler,
-          position: step.position ?? null,
-          department: step.department ?? null,
-          content: step.content,
-          status: step.status === undefined ? null : String(step.status),
-          occurredAt,
-          startedAt: dateOrNull(step.startedAt),
-          dueAt: dateOrNull(step.dueAt),
-          actor,
-          contentHash: contentHashOf(step),
-        });
-        if (!isNew) continue;
-        recorded += 1;
-        await this.dossiers.addToTimeline(manager, { dossierCode: code, kind: 'step', status: dossier.status, note: step.content, detail: step.handler, actor, occurredAt });
-        if (step.status !== undefined) {
-          const outcome = await this.lifecycle.reportWithin(manager, dossier, actor, { status: step.status, occurredAt: step.occurredAt, note: step.content });
-          statusChanged ||= outcome === 'applied';
-        }
-      }
-      return { dossier, recorded, duplicates: steps.length - recorded };
+      return { dossier, ...(await this.recordWithin(manager, dossier, actor, steps)) };
     });
-    if (statusChanged) this.outbox.notifyCommitted();
-    return result;
+    if (result.statusChanged) this.outbox.notifyCommitted();
+    return { dossier: result.dossier, recorded: result.recorded, duplicates: result.duplicates };
+  }
+
+  /** Records steps of a dossier locked by the caller's transaction; the caller notifies the outbox when the status changed. */
+  async recordWithin(manager: EntityManager, dossier: Dossier, actor: string, steps: ProcessingStepDto[]): Promise<Omit<StepsResult, 'dossier'> & { statusChanged: boolean }> {
+    let [recorded, statusChanged] = [0, false];
+    for (const step of [...steps].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt))) {
+      const occurredAt = new Date(step.occurredAt);
+      const isNew = await this.steps.insertIfNew(manager, {
+        dossierCode: dossier.code,
+        handler: step.handler,
+        position: step.position ?? null,
+        department: step.department ?? null,
+        content: step.content,
+        status: step.status === undefined ? null : String(step.status),
+        occurredAt,
+        startedAt: dateOrNull(step.startedAt),
+        dueAt: dateOrNull(step.dueAt),
+        actor,
+        contentHash: contentHashOf(step),
+      });
+      if (!isNew) continue;
+      recorded += 1;
+      await this.dossiers.addToTimeline(manager, { dossierCode: dossier.code, kind: 'step', status: dossier.status, note: step.content, detail: step.handler, actor, occurredAt });
+      if (step.status !== undefined) {
+        const outcome = await this.lifecycle.reportWithin(manager, dossier, actor, { status: step.status, occurredAt: step.occurredAt, note: step.content });
+        statusChanged ||= outcome === 'applied';
+      }
+    }
+    return { recorded, duplicates: steps.length - recorded, statusChanged };
   }
 }

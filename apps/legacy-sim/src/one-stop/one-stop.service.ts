@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { isRecord, LEGACY_INVALID_SESSION, LEGACY_SUCCESS, LegacyAnswer, legacyRefused, parseSyncRequest } from '@lienthong/domain-dossier';
 import { demoLegacyPasswordOf } from '@lienthong/domain-registry';
 import { LegacySimEnv } from '../config';
-import { INVALID_SESSION, LegacyAnswer, refused, SUCCESS } from './legacy-answer';
 import { OneStopStore } from './one-stop.store';
 import { SessionStore } from './session.store';
 import { StatusPusher } from './status-pusher';
-import { isRecord, parseSyncRequest } from './sync-request';
 
 const USERNAME = 'lienthong';
 const digest = (text: string) => createHash('sha256').update(text).digest();
@@ -30,27 +29,27 @@ export class OneStopService {
       typeof password === 'string' &&
       username === USERNAME &&
       sameSecret(password, demoLegacyPasswordOf(this.config.DEMO_SEED_SECRET, province));
-    if (!valid) return refused('Sai tên đăng nhập hoặc mật khẩu');
+    if (!valid) return legacyRefused('Sai tên đăng nhập hoặc mật khẩu');
     return { error_code: 0, session: this.sessions.open(province) };
   }
 
   sync(province: string, body: unknown): LegacyAnswer {
-    if (!isRecord(body) || !this.sessions.isValid(body.session, province)) return INVALID_SESSION;
+    if (!isRecord(body) || !this.sessions.isValid(body.session, province)) return LEGACY_INVALID_SESSION;
     const request = parseSyncRequest(body);
-    if (!request.ok) return refused(request.message);
+    if (!request.ok) return legacyRefused(request.message);
     const outcome = this.dossiers.sync(province, request.value);
-    if (outcome.kind === 'exists') return refused(`Hồ sơ ${outcome.code} đã tồn tại`);
-    if (outcome.kind === 'unknown') return refused(`Hồ sơ ${outcome.code} không tồn tại`);
+    if (outcome.kind === 'exists') return legacyRefused(`Hồ sơ ${outcome.code} đã tồn tại`);
+    if (outcome.kind === 'unknown') return legacyRefused(`Hồ sơ ${outcome.code} không tồn tại`);
     for (const dossier of outcome.created) this.pusher.process(province, dossier);
-    return SUCCESS;
+    return LEGACY_SUCCESS;
   }
 
   lookup(province: string, body: unknown): LegacyAnswer {
-    if (!isRecord(body) || !this.sessions.isValid(body.session, province)) return INVALID_SESSION;
-    if (body.service !== undefined && body.service !== 'TraCuuHoSo') return refused(`Sai tên dịch vụ: ${String(body.service)}`);
-    if (typeof body.MaHoSo !== 'string' || body.MaHoSo === '') return refused('Thiếu trường MaHoSo');
+    if (!isRecord(body) || !this.sessions.isValid(body.session, province)) return LEGACY_INVALID_SESSION;
+    if (body.service !== undefined && body.service !== 'TraCuuHoSo') return legacyRefused(`Sai tên dịch vụ: ${String(body.service)}`);
+    if (typeof body.MaHoSo !== 'string' || body.MaHoSo === '') return legacyRefused('Thiếu trường MaHoSo');
     const dossier = this.dossiers.find(province, body.MaHoSo);
-    if (!dossier) return refused(`Không tìm thấy hồ sơ ${body.MaHoSo}`);
+    if (!dossier) return legacyRefused(`Không tìm thấy hồ sơ ${body.MaHoSo}`);
     return { error_code: 0, result: { ...dossier.record, TrangThaiHoSo: dossier.status } };
   }
 }

@@ -1,5 +1,5 @@
 import { OneStopStore } from './one-stop.store';
-import { LegacyDossier } from './sync-request';
+import { LegacyDossier } from '@lienthong/domain-dossier';
 
 const record = (code: string, extra: Record<string, unknown> = {}): LegacyDossier => ({ MaHoSo: code, MaTTHC: '1.000358', ...extra });
 

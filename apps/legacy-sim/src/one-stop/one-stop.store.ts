@@ -1,5 +1,5 @@
 import { DossierStatus } from '@lienthong/domain-dossier';
-import { LegacyDossier, legacyInteger } from './sync-request';
+import { LegacyDossier, legacyInteger } from '@lienthong/domain-dossier';
 
 export type PushOutcome = 'pending' | 'delivered' | 'refused' | 'gave-up' | 'abandoned';
 

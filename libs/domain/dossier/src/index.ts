@@ -4,3 +4,6 @@ export * from './provinces';
 export * from './legacy-date';
 export * from './reported-status';
 export * from './dossier-lifecycle';
+export * from './dvcqg/legacy-answer';
+export * from './dvcqg/sync-request';
+export * from './dvcqg/progress-request';

@@ -34,6 +34,7 @@ describe('DongBoHoSoMC requests', () => {
     ['an ISO submission date', call({ data: [dossier({ NgayNopHoSo: '2023-10-27T08:30:00Z' })] }), /NgayNopHoSo phải có dạng yyyyMMddHHmmss/],
     ['an impossible appointment date', call({ data: [dossier({ NgayHenTra: '20230230080000' })] }), /NgayHenTra/],
     ['status 11', call({ data: [dossier({ TrangThaiHoSo: 11 })] }), /TrangThaiHoSo/],
+    ['a status that is no word', call({ data: [dossier({ TrangThaiHoSo: 'đã xử lý xong!' })] }), /TrangThaiHoSo/],
     ['a summary over 1000 characters', call({ data: [dossier({ TrichYeuHoSo: 'x'.repeat(1001) })] }), /TrichYeuHoSo/],
     ['the same code twice', call({ data: [dossier(), dossier()] }), /bị lặp/],
     ['no data', call({ data: [] }), /Thiếu trường data/],

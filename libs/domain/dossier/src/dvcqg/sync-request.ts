@@ -1,4 +1,4 @@
-import { parseLegacyDate } from '@lienthong/domain-dossier';
+import { parseLegacyDate } from '../legacy-date';
 
 /** One dossier as one-stop software syncs it: the fields the simulator checks, plus any others it keeps as sent. */
 export type LegacyDossier = Record<string, unknown> & { MaHoSo: string; MaTTHC: string };
@@ -9,7 +9,7 @@ export interface SyncRequest {
   dossiers: LegacyDossier[];
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+export type LegacyParsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const DATE_FIELDS = ['NgayNopHoSo', 'NgayTiepNhan', 'NgayHenTra', 'NgayTra', 'NgayKetThucXuLy'] as const;
 const REQUIRED_FIELDS = ['MaHoSo', 'MaTTHC'] as const;
@@ -35,7 +35,14 @@ export function legacyInteger(value: unknown): number | undefined {
   return typeof number === 'number' && Number.isInteger(number) ? number : undefined;
 }
 
-function checkDossier(item: unknown, index: number): Parsed<LegacyDossier> {
+/** A status as the dialects send it: 1–10 as a number or text, or a status word ("processing", a system's own). */
+export function isLegacyStatus(value: unknown): boolean {
+  const numeric = legacyInteger(value);
+  if (numeric !== undefined) return numeric >= 1 && numeric <= 10;
+  return typeof value === 'string' && /^[\p{L}\p{N}_.-]{1,40}$/u.test(value.trim());
+}
+
+function checkDossier(item: unknown, index: number): LegacyParsed<LegacyDossier> {
   if (!isRecord(item)) return { ok: false, message: `Hồ sơ thứ ${index + 1} không hợp lệ` };
   for (const field of REQUIRED_FIELDS) {
     const value = item[field];
@@ -52,15 +59,12 @@ function checkDossier(item: unknown, index: number): Parsed<LegacyDossier> {
     return { ok: false, message: `Hồ sơ ${code}: TrichYeuHoSo dài quá ${MAX_SUMMARY_LENGTH} ký tự` };
   }
   const status = item.TrangThaiHoSo;
-  if (status !== undefined && status !== null && status !== '') {
-    const numeric = legacyInteger(status);
-    if (numeric === undefined || numeric < 1 || numeric > 10) return { ok: false, message: `Hồ sơ ${code}: TrangThaiHoSo không hợp lệ` };
-  }
+  if (status !== undefined && status !== null && status !== '' && !isLegacyStatus(status)) return { ok: false, message: `Hồ sơ ${code}: TrangThaiHoSo không hợp lệ` };
   return { ok: true, value: item as LegacyDossier };
 }
 
 /** Checks a DongBoHoSoMC call (session aside) the way a one-stop system would, naming the first offending field. */
-export function parseSyncRequest(body: Record<string, unknown>): Parsed<SyncRequest> {
+export function parseSyncRequest(body: Record<string, unknown>): LegacyParsed<SyncRequest> {
   if (body.service !== undefined && body.service !== 'DongBoHoSoMC') return { ok: false, message: `Sai tên dịch vụ: ${String(body.service)}` };
   const isUpdating = body.isUpdating === undefined ? false : FLAG_VALUES.get(body.isUpdating);
   if (isUpdating === undefined) return { ok: false, message: 'Giá trị isUpdating không hợp lệ' };
