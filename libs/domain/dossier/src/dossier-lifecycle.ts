@@ -110,8 +110,8 @@ export type ReportVerdict<R extends StatusReport> =
   | { kind: 'duplicate' }
   /** No legal path leads to the report from where the dossier was at its time: refused, not kept. */
   | { kind: 'refused'; from: DossierStatus; reason: string }
-  /** Kept: the lifecycle before and after it (the status may not change: a late or repeated report). */
-  | { kind: 'accepted'; before: Lifecycle<R>; after: Lifecycle<R> };
+  /** Kept: the lifecycle with it (the status may not change: a late or repeated report). */
+  | { kind: 'accepted'; after: Lifecycle<R> };
 
 const sameReport = (a: StatusReport, b: StatusReport) => a.status === b.status && a.occurredAt.getTime() === b.occurredAt.getTime();
 
@@ -121,5 +121,5 @@ export function judgeReport<R extends StatusReport>(kept: readonly R[], arriving
   const after = foldStatusReports([...kept, arriving]);
   const folded = after.folded.find((f) => f.report === arriving)!;
   if (folded.outcome === 'skipped') return { kind: 'refused', from: folded.from, reason: folded.reason! };
-  return { kind: 'accepted', before: foldStatusReports(kept), after };
+  return { kind: 'accepted', after };
 }
