@@ -75,7 +75,7 @@ export class DossierLifecycleService {
   private async apply(manager: EntityManager, dossier: Dossier, arriving: KeptReport, life: Lifecycle<KeptReport>): Promise<ReportOutcome> {
     const previous = dossier.status as DossierStatus;
     const changed = life.status !== previous;
-    const dueAt = await this.dueAtAfter(dossier, life);
+    const dueAt = await this.dueAtAfter(manager, dossier, life);
     if (dueAt?.getTime() !== dossier.dueAt?.getTime()) dossier.overdueAt = null;
     Object.assign(dossier, { status: life.status, clockStartedAt: life.clockStartedAt, dueAt, updatedAt: new Date() });
     await this.dossiers.updateLifecycle(manager, dossier, {
@@ -105,10 +105,10 @@ export class DossierLifecycleService {
   }
 
   /** The due date runs only with the clock; it is computed when the clock starts or starts afresh, and kept otherwise. */
-  private async dueAtAfter(dossier: Dossier, life: Lifecycle<KeptReport>): Promise<Date | null> {
+  private async dueAtAfter(manager: EntityManager, dossier: Dossier, life: Lifecycle<KeptReport>): Promise<Date | null> {
     if (!life.clockRunning || !life.clockStartedAt) return null;
     if (dossier.dueAt && life.clockStartedAt.getTime() === dossier.clockStartedAt?.getTime()) return dossier.dueAt;
-    const procedure = await this.procedures.findByCode(dossier.procedureCode);
+    const procedure = await this.procedures.findByCode(dossier.procedureCode, manager);
     return this.dueDates.dueAt(processingTimeOf(procedure, dossier.caseCode), life.clockStartedAt);
   }
 }

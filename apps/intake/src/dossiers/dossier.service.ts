@@ -60,11 +60,11 @@ export class DossierService {
    * backbone, within the caller's transaction; the caller notifies the outbox.
    */
   async register(manager: EntityManager, sourceSystem: string, input: SubmitDossierDto, code: string, submittedAt: Date): Promise<Dossier> {
-    return this.store(manager, sourceSystem, input, await this.checked(input), code, submittedAt);
+    return this.store(manager, sourceSystem, input, await this.checked(input, manager), code, submittedAt);
   }
 
-  private async checked(input: SubmitDossierDto): Promise<{ procedure: ProcedureCopy; provinceCode: string }> {
-    const procedure = await this.validProcedure(input);
+  private async checked(input: SubmitDossierDto, manager?: EntityManager): Promise<{ procedure: ProcedureCopy; provinceCode: string }> {
+    const procedure = await this.validProcedure(input, manager);
     const provinceCode = this.validProvince(input.agencyCode);
     if (input.applicant.idNumber.length !== ID_LENGTH_OF_TYPE[input.applicant.idType]) {
       throw new DossierException(DossierProblem.IdNumberMismatch, `idType ${input.applicant.idType} needs ${ID_LENGTH_OF_TYPE[input.applicant.idType]} digits`);
@@ -111,9 +111,9 @@ export class DossierService {
     return { dossier, timeline: await this.dossiers.timelineOf(code) };
   }
 
-  private async validProcedure(input: SubmitDossierDto): Promise<ProcedureCopy> {
+  private async validProcedure(input: SubmitDossierDto, manager?: EntityManager): Promise<ProcedureCopy> {
     const code = normaliseProcedureCode(input.procedureCode);
-    const procedure = code ? await this.procedures.findByCode(code) : null;
+    const procedure = code ? await this.procedures.findByCode(code, manager) : null;
     if (!procedure) throw new DossierException(DossierProblem.UnknownProcedure, `procedure ${input.procedureCode} is not in the catalogue`);
     if (input.caseCode && !procedure.cases.some((c) => c.code === input.caseCode)) {
       throw new DossierException(DossierProblem.UnknownCase, `procedure ${procedure.code} has no case ${input.caseCode}`, {

@@ -19,7 +19,8 @@ export class ProcedureCopyRepository {
     );
   }
 
-  findByCode(code: string): Promise<ProcedureCopy | null> {
-    return this.dataSource.getRepository(ProcedureCopy).findOneBy({ code });
+  /** Inside a transaction, pass its manager: a second connection per transaction starves the pool under load. */
+  findByCode(code: string, manager: EntityManager = this.dataSource.manager): Promise<ProcedureCopy | null> {
+    return manager.getRepository(ProcedureCopy).findOneBy({ code });
   }
 }
