@@ -167,7 +167,15 @@ describe('crash safety', () => {
 });
 
 describe('readiness follows Kafka', () => {
-  const readiness = () => Promise.all(['gateway', 'catalogue', 'intake', 'connector', 'notification', 'payment'].map(async (name) => (await fetch(`${backbone.apps.url(name)}/health/ready`)).status));
+  const apps = ['gateway', 'catalogue', 'intake', 'connector', 'notification', 'payment'];
+  /** Resolves once every app answers `status`; otherwise throws naming the apps that do not and why, for the timeout to report. */
+  const allAnswer = async (status: number) => {
+    const answers = await Promise.all(apps.map(async (name) => ({ name, res: await fetch(`${backbone.apps.url(name)}/health/ready`) })));
+    const others = answers.filter((a) => a.res.status !== status);
+    if (others.length === 0) return true;
+    const reasons = await Promise.all(others.map(async (a) => `${a.name} ${a.res.status} ${await a.res.text()}`));
+    throw new Error(reasons.join('; '));
+  };
 
   it('every app turns not-ready when Kafka stops, ready when it returns, and the journey works again', async () => {
     try {
@@ -175,11 +183,11 @@ describe('readiness follows Kafka', () => {
       if (await kafkaListening()) {
         throw new Error('Kafka on 127.0.0.1:9092 was not started by this checkout (scripts/infra/up.sh), so this test cannot stop it: run npm run infra:down where it was started');
       }
-      await waitFor(async () => (await readiness()).every((s) => s === 503), 'all apps not ready', 60000, 500);
+      await waitFor(() => allAnswer(503), 'all apps not ready', 60000, 500);
     } finally {
       infra('up.sh');
     }
-    await waitFor(async () => (await readiness()).every((s) => s === 200), 'all apps ready again', 120000, 500);
+    await waitFor(() => allAnswer(200), 'all apps ready again', 120000, 500);
     const submitted = await backbone.gateway('/v1/dossiers', { body: submission(`${run}-after-outage`, `outage-${run}@example.vn`) });
     expect(submitted.status).toBe(201);
     await waitFor(async () => (await backbone.dossierStatus(submitted.body.code as string)) === 4, 'status 4 after the outage', 60000);

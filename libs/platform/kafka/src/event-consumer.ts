@@ -28,8 +28,11 @@ export interface EventConsumerOptions {
   retryDelayMs: number;
   /** Called after each transaction of handled events commits: what a handler wrote to the outbox can go at once. */
   onCommitted?: () => void;
+  /** Wait before a consumer that crashed for good is replaced by a new one. */
+  restartDelayMs?: number;
 }
 
+const RESTART_DELAY_MS = 5000;
 const tracer = trace.getTracer('lienthong-kafka');
 const isPoison = (error: unknown) => error instanceof MalformedEventError || error instanceof PayloadInvalidError;
 
@@ -42,6 +45,8 @@ export class EventConsumer {
   private readonly handlers = new Map<string, Registration>();
   private consumer: Consumer | undefined;
   private joined = false;
+  private stopping = false;
+  private restartTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly kafka: Kafka,
@@ -78,10 +83,15 @@ export class EventConsumer {
 
   async start(): Promise<void> {
     if (this.handlers.size === 0) return;
+    this.stopping = false;
     const consumer = this.kafka.consumer({ groupId: inNamespace(this.options.groupId, this.options.namespace), sessionTimeout: 10000, heartbeatInterval: 1000 });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, () => (this.joined = true));
-    consumer.on(consumer.events.CRASH, () => (this.joined = false));
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.joined = false;
+      // KafkaJS restarts itself after a retriable error only; after any other the consumer would stay dead
+      if (!payload.restart) this.restartLater(consumer);
+    });
     consumer.on(consumer.events.STOP, () => (this.joined = false));
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.handlers.keys()], fromBeginning: true });
@@ -90,8 +100,22 @@ export class EventConsumer {
 
   /** Stops fetching and waits for the event in flight to finish. */
   async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.restartTimer);
     await this.consumer?.disconnect();
     this.joined = false;
+  }
+
+  /** A new consumer in place of one that crashed for good, tried again until one runs or the service stops. */
+  private restartLater(crashed: Consumer): void {
+    if (this.stopping || this.consumer !== crashed) return;
+    this.restartTimer = setTimeout(() => {
+      void crashed
+        .disconnect()
+        .catch(() => undefined)
+        .then(() => (this.stopping ? undefined : this.start()))
+        .catch(() => this.restartLater(this.consumer!));
+    }, this.options.restartDelayMs ?? RESTART_DELAY_MS);
   }
 
   private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
