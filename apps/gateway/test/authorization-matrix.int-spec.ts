@@ -1,12 +1,11 @@
 import { DataSource } from 'typeorm';
 import { PROVINCES } from '@lienthong/domain-dossier';
-import { demoApiKeyOf, DOSSIER_LOOKUP_SERVICE, lgspSystemOf, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf, OPERATOR_SYSTEM, participantCatalogue } from '@lienthong/domain-registry';
+import { demoApiKeyOf, demoClientSecretOf, DOSSIER_LOOKUP_SERVICE, lgspSystemOf, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf, OPERATOR_SYSTEM, participantCatalogue } from '@lienthong/domain-registry';
 import { loadConfig } from '@lienthong/platform-config';
 import { request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
 import { GatewayEnv } from '../src/config';
 import { GATEWAY_BODIES } from '../src/http-bodies';
-import { demoClientSecretOf } from '../src/oauth/demo-client-secrets.seeder';
 import { answeredRoutesOf, declaredRoutesOf, inPool, isGranted, ServedRoute } from './authorization-matrix.support';
 import { FakeUpstream, startFakeUpstream } from './fake-upstream.support';
 import { TestPki } from './test-pki.support';
@@ -30,8 +29,8 @@ const systemPath = (id: string, rest = '') => `/v1/operator/systems/${encodeURIC
 const DOSSIER: Record<string, string> = { H56: '000.00.06.H56-261123-0001', H26: '000.00.06.H26-261123-0001' };
 const AGENCY: Record<string, string> = { H56: '000.00.06.H56', H26: '000.00.06.H26' };
 const PROBED_PROVINCES = ['H56', 'H26'];
-/** Routes meant to be called without a grant: they are how a system gets and checks its access token. */
-const OPEN_ROUTES = ['GET /.well-known/jwks.json', 'POST /oauth/token'];
+/** Routes meant to be called without a grant: they are how a system gets (also as a DVCQG session) and checks its access token. */
+const OPEN_ROUTES = ['GET /.well-known/jwks.json', 'POST /oauth/token', 'POST /v1/compat/dvcqg/login'];
 const isPublic = (key: string) => / (\/v1\/|\/oauth\/token$|\/\.well-known\/jwks\.json$)/.test(key);
 const CONCURRENCY = 16;
 
@@ -86,6 +85,14 @@ function probesOf(fixtures: Fixtures): Record<string, (system: string) => Probe[
     [`POST ${LEGACY_SERVICE}`]: () => legacyServiceProbes({ MaHoSo: DOSSIER.H56 }),
     [`GET ${LEGACY_SERVICE}/*path`]: () => legacyServiceProbes(undefined, (province) => `/${DOSSIER[province]}`),
     [`POST ${LEGACY_SERVICE}/*path`]: () => legacyServiceProbes({}, (province) => `/${DOSSIER[province]}`),
+    'POST /v1/compat/dvcqg/DongBoHoSoMC': () => [
+      ...PROBED_PROVINCES.map((province) => ({ path: '/v1/compat/dvcqg/DongBoHoSoMC', scope: province, body: { madonvi: AGENCY[province], data: [{ MaHoSo: DOSSIER[province], MaTTHC: '1.001234' }] } })),
+      // dossiers of two provinces in one call: only a grant everywhere covers it
+      { path: '/v1/compat/dvcqg/DongBoHoSoMC', body: { data: PROBED_PROVINCES.map((province) => ({ MaHoSo: DOSSIER[province], MaTTHC: '1.001234' })) } },
+    ],
+    'POST /v1/compat/dvcqg/CapNhatTienDoHoSoMC': inEachProvince((province) => ({ path: '/v1/compat/dvcqg/CapNhatTienDoHoSoMC', scope: province, body: { data: [{ MaHoSo: DOSSIER[province] }] } })),
+    'POST /v1/compat/dvcqg/TraCuuHoSo': inEachProvince((province) => ({ path: '/v1/compat/dvcqg/TraCuuHoSo', scope: province, body: { MaHoSo: DOSSIER[province] } })),
+    'POST /v1/compat/dvcqg/login': (system) => [{ path: '/v1/compat/dvcqg/login', body: { username: system, password: demoClientSecretOf(SECRET, system) } }],
     'GET /v1/procedures': () => [{ path: '/v1/procedures?q=khai%20sinh' }],
     'GET /v1/procedures/:code': () => [{ path: '/v1/procedures/1.001234' }],
     'GET /v1/procedures/:code/record': () => [{ path: '/v1/procedures/1.001234/record' }],
@@ -112,8 +119,13 @@ function probesOf(fixtures: Fixtures): Record<string, (system: string) => Probe[
   };
 }
 
-/** 'pass' for any answer below 400; otherwise the status, marked when a refusal is not problem+json. */
+/**
+ * 'pass' for any answer below 400; otherwise the status, marked when a refusal is not problem+json. A refusal in the
+ * DVCQG dialect is an HTTP 200 error_code answer that carries its problem: its status counts.
+ */
 function outcomeOf(res: Awaited<ReturnType<typeof request>>): string {
+  const dialectProblem = (res.body as { problem?: { status?: unknown } } | undefined)?.problem;
+  if (res.status === 200 && typeof dialectProblem?.status === 'number') return String(dialectProblem.status);
   if (res.status < 400) return 'pass';
   return /application\/problem\+json/.test(res.headers.get('content-type') ?? '') ? String(res.status) : `${res.status} (not problem+json)`;
 }
@@ -165,12 +177,12 @@ describe('authorisation matrix: every seeded system × every public route (real 
     await upstream?.close();
   }, 30000);
 
-  it('lists the public routes from the app: every /v1 route declares a grant, only the OAuth endpoints are open, each has a probe', () => {
+  it('lists the public routes from the app: every /v1 route but the DVCQG login declares a grant, only the token endpoints are open, each has a probe', () => {
     const keys = routes.map((r) => r.key).sort();
     expect(answeredRoutesOf(gateway.app).filter(isPublic).sort()).toEqual(keys);
     expect(keys.length).toBeGreaterThanOrEqual(20);
     // deny by default: a /v1 route without a grant would be refused to everyone, or worse, forgotten
-    expect(routes.filter((r) => !r.permission && r.key.includes(' /v1/')).map((r) => r.key)).toEqual([]);
+    expect(routes.filter((r) => !r.permission && r.key.includes(' /v1/') && !OPEN_ROUTES.includes(r.key)).map((r) => r.key)).toEqual([]);
     expect(routes.filter((r) => !r.permission).map((r) => r.key).sort()).toEqual(OPEN_ROUTES);
     expect(Object.keys(probes).sort()).toEqual(keys);
   });

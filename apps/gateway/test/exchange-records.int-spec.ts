@@ -85,6 +85,14 @@ describe('gateway: one exchange record per call, published off the request path,
     expect(record).toMatchObject({ client: NATIONAL_PORTAL_SYSTEM, service: 'dossier.update-status', status: 403, errorSide: 'client' });
   }, RECORD_TIMEOUT_MS);
 
+  it('records a refusal told in the DVCQG dialect (HTTP 200, error_code -1) with the status it stands for', async () => {
+    const res = await request(`${gateway.baseUrl}/v1/compat/dvcqg/TraCuuHoSo`, { headers: key(THANH_HOA_SYSTEM), body: { MaHoSo: '000.00.06.H26-261123-0001' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ error_code: -1, problem: { status: 403 } });
+    const record = await recordOf(res.headers.get(EXCHANGE_ID), { system: THANH_HOA_SYSTEM, status: '403' });
+    expect(record).toMatchObject({ route: '/v1/compat/dvcqg/TraCuuHoSo', status: 403, errorSide: 'client' });
+  }, RECORD_TIMEOUT_MS);
+
   it('records calls that reach no route, or are refused before routing', async () => {
     const lost = await request(`${gateway.baseUrl}/v1/nowhere`, { headers: key(THANH_HOA_SYSTEM) });
     expect(lost.status).toBe(404);

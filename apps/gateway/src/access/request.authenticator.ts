@@ -9,8 +9,8 @@ import { ClientCertificateAuthenticator, presentsCertificate } from './client-ce
 const BEARER = /^Bearer +([\w.~+/-]+=*) *$/i;
 
 /**
- * Identifies the calling system by whichever credential it sends: an access token (Authorization: Bearer), an API
- * key, or else the client certificate of its TLS connection (mutual TLS).
+ * Identifies the calling system by whichever credential it sends: an access token (Authorization: Bearer, or a
+ * dialect's session in the body), an API key, or else the client certificate of its TLS connection (mutual TLS).
  */
 @Injectable()
 export class RequestAuthenticator {
@@ -20,10 +20,14 @@ export class RequestAuthenticator {
     private readonly certificates: ClientCertificateAuthenticator,
   ) {}
 
-  async authenticate(req: IncomingMessage, res: ServerResponse): Promise<Credential> {
+  /** `sessionToken` is an access token the body carried (a dialect's session): it counts as sent with the request. */
+  async authenticate(req: IncomingMessage, res: ServerResponse, sessionToken?: string): Promise<Credential> {
     const { authorization, 'x-api-key': apiKey } = req.headers;
     // a credential sent with the request wins over the connection's certificate
-    if (authorization === undefined && apiKey === undefined && presentsCertificate(req.socket)) return this.certificates.authenticate(req.socket);
+    if (authorization === undefined && apiKey === undefined) {
+      if (sessionToken !== undefined) return this.bearerTokens.authenticate(sessionToken);
+      if (presentsCertificate(req.socket)) return this.certificates.authenticate(req.socket);
+    }
     if (authorization === undefined) return this.apiKeys.authenticate(apiKey === undefined ? undefined : String(apiKey));
     // RFC 6750 §3: a refused bearer request says how to authenticate
     res.setHeader('WWW-Authenticate', 'Bearer realm="lienthong", error="invalid_token"');

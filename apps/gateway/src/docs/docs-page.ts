@@ -1,4 +1,4 @@
-import type { OpenApiDocument, Operation } from './openapi.document';
+import type { OpenApiDocument, Operation } from './openapi.operations';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -1,6 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { renderDocsPage } from './docs-page';
-import { buildOpenApiDocument, OpenApiDocument } from './openapi.document';
+import { buildOpenApiDocument } from './openapi.document';
+import type { OpenApiDocument } from './openapi.operations';
 
 /** The API description, open to anyone: it holds no data, and a system needs it before it has credentials. */
 @Controller('docs')

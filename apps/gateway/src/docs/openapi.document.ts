@@ -1,139 +1,12 @@
 import { DOSSIER_LOOKUP_SERVICE, SYSTEM_KINDS } from '@lienthong/domain-registry';
-import { PROBLEM_CONTENT_TYPE } from '@lienthong/platform-http';
 import { TOKEN_PATH } from '../oauth/token.controller';
 import { CERTIFICATE_FINGERPRINT } from '../registry/operator-registry.dto';
 import { SYSTEM_ID_PARTS } from '../registry/operator-registry.dto';
 import { Permission } from '../registry/permissions';
+import { COMPAT_PATHS, COMPAT_SCHEMAS, COMPAT_TAG } from './openapi.compat';
 import * as ex from './openapi.examples';
-import { Example } from './openapi.examples';
+import { body, GuardedOperation, guarded, header, json, OpenApiDocument, Operation, Parameter, param, problemResponses } from './openapi.operations';
 import { JsonSchema, ref, SCHEMAS, SCOPE_PATTERN, SERVICE_CODE_PATTERN, SYSTEM_ID_PATTERN } from './openapi.schemas';
-
-type Method = 'get' | 'post' | 'delete';
-type ProblemName = keyof typeof ex.problems;
-type Ref = { $ref: string };
-
-interface MediaType {
-  schema: JsonSchema;
-  examples?: Record<string, Example>;
-}
-interface Response {
-  description: string;
-  headers?: Record<string, Ref>;
-  content?: Record<string, MediaType>;
-}
-interface Parameter {
-  name: string;
-  in: 'path' | 'query' | 'header';
-  required?: boolean;
-  description?: string;
-  schema: JsonSchema;
-}
-export interface Operation {
-  operationId: string;
-  summary: string;
-  description?: string;
-  tags: string[];
-  security?: Record<string, string[]>[];
-  parameters?: (Parameter | Ref)[];
-  requestBody?: { required: boolean; content: Record<string, MediaType> };
-  responses: Record<string, Response | Ref>;
-}
-export interface OpenApiDocument {
-  openapi: '3.1.0';
-  info: { title: string; version: string; description: string };
-  tags: { name: string; description: string }[];
-  paths: Record<string, Partial<Record<Method, Operation>>>;
-  components: Record<string, Record<string, unknown>>;
-}
-
-const STATUS_TEXT: Record<number, string> = {
-  400: 'The request is invalid',
-  401: 'No valid credentials',
-  403: 'No grant covers this call',
-  404: 'Not found',
-  409: 'Conflict with the current state',
-  413: 'The body is too large',
-  415: 'The body is not JSON',
-  422: 'Well-formed but not acceptable',
-  429: 'Over the rate limit',
-  502: 'The providing service is unavailable',
-  503: 'The providing system is refused for a while after repeated failures',
-  504: 'The providing service did not answer in time',
-};
-
-const header = (name: string): Ref => ({ $ref: `#/components/headers/${name}` });
-const param = (name: string): Ref => ({ $ref: `#/components/parameters/${name}` });
-const RATE_LIMIT_HEADERS = { 'RateLimit-Limit': header('RateLimit-Limit'), 'RateLimit-Remaining': header('RateLimit-Remaining'), 'RateLimit-Reset': header('RateLimit-Reset') };
-const json = (schema: string, examples: Record<string, Example>): Record<string, MediaType> => ({ 'application/json': { schema: ref(schema), examples } });
-const body = (schema: string, example: Example) => ({ required: true, content: json(schema, { [schema]: example }) });
-
-/** The problems an operation can answer, grouped by status into one response each, with every example. */
-function problemResponses(names: ProblemName[]): Record<string, Response> {
-  const byStatus: Record<string, Response> = {};
-  for (const name of names) {
-    const example = ex.problems[name];
-    const status = String(example.value.status);
-    byStatus[status] ??= { description: STATUS_TEXT[example.value.status], content: { [PROBLEM_CONTENT_TYPE]: { schema: ref('Problem'), examples: {} } } };
-    byStatus[status].content![PROBLEM_CONTENT_TYPE].examples![name] = example;
-  }
-  if (names.includes('keyInFlight')) byStatus['409'].headers = { 'Retry-After': header('Retry-After') };
-  if (byStatus['429']) byStatus['429'].headers = { 'Retry-After': header('Retry-After'), ...RATE_LIMIT_HEADERS };
-  if (byStatus['503']) byStatus['503'].headers = { 'Retry-After': header('Retry-After') };
-  return byStatus;
-}
-
-interface GuardedOperation {
-  operationId: string;
-  summary: string;
-  description?: string;
-  tag: string;
-  permission: Permission;
-  parameters?: (Parameter | Ref)[];
-  requestBody?: Operation['requestBody'];
-  /** Success answers by status: what the route itself answers. */
-  answers: Record<string, { description: string; schema?: string; examples?: Record<string, Example>; headers?: Record<string, Ref> }>;
-  problems?: ProblemName[];
-  /** Forwarded to a providing service, which can fail on its own (502/504). */
-  proxied?: boolean;
-}
-
-/**
- * An operation behind GrantGuard under /v1: any of the four credentials, the grant it needs, the quota and exchange
- * record headers on every answer, Idempotency-Key on POST, and the refusals every such route can answer.
- */
-function guarded(method: Method, op: GuardedOperation): Operation {
-  const post = method === 'post';
-  const common: Record<string, Ref> = { 'X-Lienthong-Exchange-Id': header('X-Lienthong-Exchange-Id'), ...RATE_LIMIT_HEADERS };
-  const responses: Record<string, Response> = {};
-  for (const [status, answer] of Object.entries(op.answers)) {
-    responses[status] = {
-      description: answer.description,
-      headers: { ...common, ...(post ? { 'Idempotent-Replayed': header('Idempotent-Replayed') } : {}), ...answer.headers },
-      ...(answer.schema ? { content: json(answer.schema, answer.examples ?? {}) } : {}),
-    };
-  }
-  const problems: ProblemName[] = [
-    'missingCredentials',
-    'invalidCredentials',
-    'notGranted',
-    'rateLimited',
-    ...(op.parameters?.length || op.requestBody ? (['validation'] as const) : []),
-    ...(op.requestBody ? (['unsupportedMediaType', 'payloadTooLarge'] as const) : []),
-    ...(post ? (['keyInFlight', 'keyReused'] as const) : []),
-    ...(op.proxied ? (['upstreamUnavailable', 'upstreamTimeout'] as const) : []),
-    ...(op.problems ?? []),
-  ];
-  return {
-    operationId: op.operationId,
-    summary: op.summary,
-    description: `${op.description ? `${op.description}\n\n` : ''}Needs a grant of \`${op.permission}\`.`,
-    tags: [op.tag],
-    security: [{ apiKey: [] }, { oauth2: [] }, { bearerToken: [] }, { mutualTLS: [] }],
-    parameters: [...(op.parameters ?? []), ...(op.proxied ? [param('ActingUser')] : []), ...(post ? [param('IdempotencyKey')] : [])],
-    ...(op.requestBody ? { requestBody: op.requestBody } : {}),
-    responses: { ...responses, ...problemResponses(problems) },
-  };
-}
 
 /** The version of this document; the paths carry the major version (/v1). */
 const API_VERSION = '1.0.0';
@@ -528,7 +401,8 @@ export function buildOpenApiDocument(): OpenApiDocument {
       version: API_VERSION,
       description:
         'The one entry point of the national data-interconnection backbone. Every call under /v1 is authenticated (API key, OAuth 2.0 access token or client certificate), ' +
-        'allowed only by a grant (deny by default), rate limited per system, recorded as an exchange, and answered with RFC 9457 problem+json when refused.',
+        'allowed only by a grant (deny by default), rate limited per system, recorded as an exchange, and answered with RFC 9457 problem+json when refused ' +
+        '(but for the DVCQG compatibility calls, which answer in their dialect).',
     },
     tags: [
       { name: DOSSIERS, description: 'Administrative dossiers, forwarded to the intake service' },
@@ -537,10 +411,11 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: REGISTRY, description: 'Participants, credentials and grants (operators only)' },
       { name: EXCHANGES, description: 'Evidence of every exchange (operators only)' },
       { name: LEGACY, description: "Synchronous calls of legacy systems' services through the connector, X-Road style" },
+      { name: COMPAT_TAG, description: "The national portal's DVCQG dialect, for one-stop software that syncs without changing its code, served by intake" },
     ],
-    paths,
+    paths: { ...paths, ...COMPAT_PATHS },
     components: {
-      schemas: SCHEMAS,
+      schemas: { ...SCHEMAS, ...COMPAT_SCHEMAS },
       securitySchemes: {
         apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'An API key issued by an operator' },
         oauth2: { type: 'oauth2', description: 'Client credentials; what a token allows comes from the grants', flows: { clientCredentials: { tokenUrl: TOKEN_PATH, scopes: {} } } },

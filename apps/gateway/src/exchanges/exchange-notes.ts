@@ -14,6 +14,8 @@ export interface ExchangeNotes {
   params?: Readonly<Record<string, string>>;
   /** The body bytes of the answer: known to the proxy, counted as they are written when Nest answers. */
   responseBytes?: number | (() => number);
+  /** The outcome when the HTTP status does not tell it: a refusal answered in a dialect that says everything with 200. */
+  status?: number;
 }
 
 const NOTES = Symbol('lienthong:exchange-notes');

@@ -39,8 +39,8 @@ export class ExchangeRecorder {
     res.setHeader(EXCHANGE_ID_HEADER, exchangeId);
     // 'close' comes once per response, after 'finish' when it was answered and alone when the client went away first
     res.once('close', () => {
-      const status = res.writableFinished ? res.statusCode : CLIENT_CLOSED_REQUEST;
       const notes = exchangeNotesOf(req);
+      const status = res.writableFinished ? (notes.status ?? res.statusCode) : CLIENT_CLOSED_REQUEST;
       const route = notes.route ?? expressRouteOf(req);
       const params = notes.params ?? (route ? (req as ExpressRouted).params : undefined);
       const target = notes.provider ?? null;

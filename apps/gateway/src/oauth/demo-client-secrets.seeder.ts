@@ -1,12 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { demoApiKeyOf, demoSecretFor } from '@lienthong/domain-registry';
+import { demoApiKeyOf, demoClientSecretOf } from '@lienthong/domain-registry';
 import { hashApiKey } from '../access/api-key-hash';
 import { GatewayEnv } from '../config';
 import { hashClientSecret } from './client-secret-hash';
 import { ClientSecretRepository } from './client-secret.repository';
-
-export const demoClientSecretOf = (seedSecret: string, systemId: string): string => demoSecretFor(seedSecret, `client-secret:${systemId}`);
 
 /**
  * The same id on every instance for one system and seed secret, so instances booting together seed each secret

@@ -3,6 +3,7 @@ import { AccessTokenService } from './access-token.service';
 import { ClientSecretRepository } from './client-secret.repository';
 import { ClientSecretsService } from './client-secrets.service';
 import { DemoClientSecretsSeeder } from './demo-client-secrets.seeder';
+import { DvcqgLoginController } from './dvcqg-login.controller';
 import { OAuthOperatorController } from './oauth-operator.controller';
 import { SigningKeyRing } from './signing-key-ring';
 import { SigningKeyRepository } from './signing-key.repository';
@@ -11,7 +12,7 @@ import { TokenService } from './token.service';
 
 /** OAuth2 client credentials: client secrets, the token endpoint, signing keys (JWKS, rotation) and token checks. */
 @Module({
-  controllers: [TokenController, OAuthOperatorController],
+  controllers: [TokenController, DvcqgLoginController, OAuthOperatorController],
   providers: [
     ClientSecretRepository,
     ClientSecretsService,

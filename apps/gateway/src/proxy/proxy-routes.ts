@@ -1,12 +1,24 @@
 import { ownerOfAgency, parseDossierCode } from '@lienthong/domain-dossier';
+import type { ProblemDetails } from '@lienthong/platform-http';
 import { Permission } from '../registry/permissions';
 import type { RouteParams } from './route-matcher';
+import { DVCQG_COMPAT_ROUTES } from './dvcqg-compat-routes';
 import { calledService, connectorPathOf, providerOf, servicePathProblems } from './system-service-path';
 import type { Upstream } from './upstream.proxy';
 
 /** What a route's scope is read from: its path, and for a POST its body. */
 export interface RoutedCall extends RouteParams {
   body: unknown;
+}
+
+/** How a route's clients speak when they predate the backbone: where their credential travels, how a refusal reaches them. */
+export interface RouteDialect {
+  /** The access token when the body carries it: the call's body is then read before it is authenticated. */
+  credentialOf(body: unknown): string | undefined;
+  /** The body as the upstream gets it: without the credential. */
+  forwarded(body: unknown): unknown;
+  /** The answer (HTTP 200) that tells a refusal (4xx) the way the dialect's clients read it. */
+  refusal(problem: ProblemDetails): unknown;
 }
 
 /** A public route the gateway serves by forwarding the call to the service that owns the data. */
@@ -24,6 +36,7 @@ export interface ProxyRoute {
   upstreamPath: (call: RouteParams) => string;
   /** Whom the exchange record names as the target when not the upstream: the legacy system the connector calls. */
   provider?: (call: RouteParams) => string;
+  dialect?: RouteDialect;
 }
 
 /** The province a dossier belongs to, read from its code (agency part), without asking intake. */
@@ -77,4 +90,5 @@ export const PROXY_ROUTES: readonly ProxyRoute[] = [
     upstreamPath: (call) => under('/procedures', `/versions/${encodeURIComponent(call.params.version)}`)(call),
   },
   ...SERVICE_CALLS,
+  ...DVCQG_COMPAT_ROUTES,
 ];

@@ -9,9 +9,9 @@ import { RequestAuthenticator } from '../access/request.authenticator';
 import { noteExchange } from '../exchanges/exchange-notes';
 import { GATEWAY_BODIES } from '../http-bodies';
 import { IDEMPOTENCY_KEY_HEADER, IdempotentCalls } from '../idempotency/idempotent-calls';
-import { PROXY_ROUTES, ProxyRoute } from './proxy-routes';
+import { PROXY_ROUTES, ProxyRoute, RouteDialect } from './proxy-routes';
 import { MatchedRoute, RouteMatcher } from './route-matcher';
-import { sendAnswer } from './upstream-answer';
+import { jsonAnswer, sendAnswer } from './upstream-answer';
 import { UpstreamProxy } from './upstream.proxy';
 
 /**
@@ -46,7 +46,7 @@ export class ProxyHandler {
     // a recorded span is named after the route, as the tracing names those Express routes
     const span = trace.getActiveSpan();
     if (span?.isRecording()) span.updateName(`${match.route.method} ${match.route.path}`).setAttribute('http.route', match.route.path);
-    this.handle(req, res, match, query).catch((error: unknown) => this.fail(req, res, error));
+    this.handle(req, res, match, query).catch((error: unknown) => this.fail(req, res, error, match.route.dialect));
     return true;
   }
 
@@ -54,11 +54,14 @@ export class ProxyHandler {
     const path = params();
     if (containsUnstorable(path.params) || containsUnstorable(path.rest) || (query !== '' && containsUnstorable(parseQuery(query.slice(1))))) throw new UnstorableCharactersException();
     noteExchange(req, { params: path.params });
-    const credential = await this.authenticator.authenticate(req, res);
+    const { dialect } = route;
+    // a dialect that carries its credential in the body is read first; any other body only once its caller is known
+    const sent = dialect ? await this.readBody(req, res) : undefined;
+    const credential = await this.authenticator.authenticate(req, res, dialect?.credentialOf(sent));
     const clientId = credential.system.id;
     noteExchange(req, { client: clientId });
     answerQuota(res, await this.quotas.consume(clientId));
-    const body = route.method === 'POST' ? await this.readBody(req, res) : undefined;
+    const body = dialect ? dialect.forwarded(sent) : route.method === 'POST' ? await this.readBody(req, res) : undefined;
     checkGrant(credential, route.permission, route.scopeOf({ ...path, body }));
     const problems = route.pathProblems?.(path) ?? [];
     if (problems.length > 0) {
@@ -74,10 +77,14 @@ export class ProxyHandler {
     sendAnswer(res, answer);
   }
 
-  private fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  private fail(req: IncomingMessage, res: ServerResponse, error: unknown, dialect: RouteDialect | undefined): void {
     const problem = toProblem(error, req.url ?? '');
     logProblem(this.logger, problem, error);
     if (res.headersSent) res.destroy();
-    else noteExchange(req, { responseBytes: sendProblem(res, problem) });
+    else if (dialect && problem.status < 500) {
+      const answer = jsonAnswer(HttpStatus.OK, dialect.refusal(problem));
+      sendAnswer(res, answer);
+      noteExchange(req, { status: problem.status, responseBytes: answer.body.length });
+    } else noteExchange(req, { responseBytes: sendProblem(res, problem) });
   }
 }

@@ -17,6 +17,13 @@ function putHead(res: ServerResponse, answer: UpstreamAnswer): void {
   for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
 }
 
+/** An answer the gateway makes itself, in JSON. */
+export const jsonAnswer = (status: number, value: unknown): UpstreamAnswer => ({
+  status,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body: Buffer.from(JSON.stringify(value)),
+});
+
 /** Sends an answer as it is. */
 export function sendAnswer(res: ServerResponse, answer: UpstreamAnswer): void {
   putHead(res, answer);

@@ -34,8 +34,8 @@ const looksUpProvincialDossiers = (system: Participant): boolean =>
 
 /**
  * Least privilege for the demo participants. The portal submits and reads dossiers everywhere and looks them up in
- * the provinces' one-stop systems; the operators manage the registry; a one-stop system reads and updates its own
- * province's dossiers; an LGSP relays the procedure catalogue to its province's systems; the ministries'
+ * the provinces' one-stop systems; the operators manage the registry; a one-stop system submits (syncs), reads and
+ * updates its own province's dossiers; an LGSP relays the procedure catalogue to its province's systems; the ministries'
  * procedure-handling systems and the civil-registry database look dossiers up in the provinces' one-stop systems.
  * Everybody else holds nothing until an operator grants it.
  */
@@ -51,6 +51,7 @@ function demoGrantsOf(system: Participant): { permission: Permission; scope: str
   if (system.kind === 'one-stop') {
     const province = system.agencyCode!;
     return [
+      { permission: Permission.SubmitDossier, scope: province },
       { permission: Permission.ReadDossier, scope: province },
       { permission: Permission.UpdateDossierStatus, scope: province },
       { permission: Permission.ReadProcedure, scope: EVERYWHERE },

@@ -10,5 +10,8 @@ export const demoSecretFor = (seedSecret: string, purpose: string): string =>
 
 export const demoApiKeyOf = (seedSecret: string, systemId: string): string => demoSecretFor(seedSecret, `api-key:${systemId}`);
 
+/** The OAuth client secret of a seeded system (also its DVCQG login password). */
+export const demoClientSecretOf = (seedSecret: string, systemId: string): string => demoSecretFor(seedSecret, `client-secret:${systemId}`);
+
 /** Password the connector uses to open a session on a simulated one-stop system. */
 export const demoLegacyPasswordOf = (seedSecret: string, provinceCode: string): string => demoSecretFor(seedSecret, `legacy-password:${provinceCode}`);

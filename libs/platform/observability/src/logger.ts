@@ -3,7 +3,7 @@ import type { Options } from 'pino-http';
 import type { DynamicModule } from '@nestjs/common';
 
 /** Field names whose values are secrets, wherever they appear in a logged object: never written to a log line. */
-export const REDACTED_PATHS = ['res.headers["set-cookie"]', '*.password', '*.apiKey', '*.secret', '*.clientSecret', '*.privateKey'];
+export const REDACTED_PATHS = ['res.headers["set-cookie"]', '*.password', '*.apiKey', '*.secret', '*.clientSecret', '*.privateKey', '*.session'];
 
 /**
  * A request in a log line: enough to find it (its id, method and URL; the trace id comes with every line). Its headers
