@@ -2,11 +2,11 @@ import { DataSource } from 'typeorm';
 import { PROVINCES } from '@lienthong/domain-dossier';
 import { demoApiKeyOf, demoClientSecretOf, DOSSIER_LOOKUP_SERVICE, lgspSystemOf, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf, OPERATOR_SYSTEM, participantCatalogue } from '@lienthong/domain-registry';
 import { loadConfig } from '@lienthong/platform-config';
-import { request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
+import { inPool, request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
 import { GatewayEnv } from '../src/config';
 import { GATEWAY_BODIES } from '../src/http-bodies';
-import { answeredRoutesOf, declaredRoutesOf, inPool, isGranted, ServedRoute } from './authorization-matrix.support';
+import { answeredRoutesOf, declaredRoutesOf, isGranted, ServedRoute } from './authorization-matrix.support';
 import { FakeUpstream, startFakeUpstream } from './fake-upstream.support';
 import { TestPki } from './test-pki.support';
 

@@ -64,17 +64,3 @@ export const isGranted = (grants: { permission: string; scope: string }[], permi
       g.permission === permission &&
       (g.scope === EVERYWHERE || (scope !== undefined && (g.scope === scope || (g.scope.endsWith('/*') && scope.startsWith(g.scope.slice(0, -1)) && !scope.slice(g.scope.length - 1).includes('/'))))),
   );
-
-/** Runs `work` over the items with at most `concurrency` in flight, answering the results in the items' order. */
-export async function inPool<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return results;
-}

@@ -20,6 +20,8 @@ import { ProcessingStepsService } from './dossiers/processing-steps.service';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { DvcqgCompatController } from './compat/dvcqg-compat.controller';
 import { DvcqgCompatService } from './compat/dvcqg-compat.service';
+import { JourneyEventsConsumer } from './journey/journey-events.consumer';
+import { JourneyRepository } from './journey/journey.repository';
 
 @Module({})
 export class AppModule {
@@ -46,6 +48,8 @@ export class AppModule {
         DueDates,
         OverdueSweeper,
         DvcqgCompatService,
+        JourneyRepository,
+        JourneyEventsConsumer,
       ],
     };
   }

@@ -1,12 +1,10 @@
 import type { Consumer, KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { dossierOverdueV1, dossierStatusChangedV1, DossierStatusChangedV1, procedurePublishedV1 } from '@lienthong/contracts';
-import { loadConfig } from '@lienthong/platform-config';
+import { dossierOverdueV1, dossierStatusChangedV1, DossierStatusChangedV1 } from '@lienthong/contracts';
 import { createKafka, inNamespace } from '@lienthong/platform-kafka';
-import { request, startTestApp, TestApp, testEvents, waitFor } from '@lienthong/platform-testing';
-import { AppModule } from '../src/app.module';
-import { IntakeEnv } from '../src/config';
+import { request, TestApp, waitFor } from '@lienthong/platform-testing';
 import { OverdueSweeper } from '../src/dossiers/overdue.sweeper';
+import { startIntake, submissionOf } from './intake.fixture';
 
 const PORTAL = 'VN/GOV/000.00.00.G22/DVCQG';
 const ONE_STOP = 'VN/GOV/000.00.00.H56/MOTCUA';
@@ -14,16 +12,7 @@ const ONE_STOP = 'VN/GOV/000.00.00.H56/MOTCUA';
 const ODD_ONE_STOP = 'VN/GOV/000.00.00.H56/ODDSOFT';
 const run = Date.now().toString(36);
 
-const submission = (ref: string) => ({
-  partnerReference: `${run}-${ref}`,
-  procedureCode: '1.000358',
-  caseCode: '1.000358.01',
-  agencyCode: '000.00.06.H56',
-  channel: 2,
-  applicant: { name: 'Nguyễn Văn An', idNumber: '038090001234', idType: 1, kind: 1 },
-  contact: { email: 'an.nguyen@example.vn', phone: '0961234567' },
-  summary: 'Đề nghị gia hạn giấy phép',
-});
+const submission = (ref: string) => submissionOf(`${run}-${ref}`);
 
 /** Vietnamese wall time, as the processing systems report it. */
 const vn = (local: string) => `${local}+07:00`;
@@ -48,16 +37,12 @@ describe('intake: dossier lifecycle (real PostgreSQL and Kafka)', () => {
   const reportsKept = async (code: string) => Number((await db.query(`SELECT count(*) AS n FROM intake.dossier_status_reports WHERE dossier_code = $1`, [code]))[0].n);
 
   beforeAll(async () => {
-    const env = { ...process.env, INTAKE_STATUS_MAPPINGS: JSON.stringify({ [ODD_ONE_STOP]: { '9': 6, 'gui-buu-dien': null } }), INTAKE_OVERDUE_SWEEP_MS: '200' };
-    intake = await startTestApp(AppModule.register(loadConfig(IntakeEnv, env)));
-    db = intake.app.get(DataSource);
+    const env = { INTAKE_STATUS_MAPPINGS: JSON.stringify({ [ODD_ONE_STOP]: { '9': 6, 'gui-buu-dien': null } }), INTAKE_OVERDUE_SWEEP_MS: '200' };
+    ({ intake, db } = await startIntake(2_000_000, env));
     consumer = createKafka(process.env.KAFKA_BROKERS!, `intake-lifecycle-${run}`).consumer({ groupId: `intake-lifecycle-${run}` });
     await consumer.connect();
     await consumer.subscribe({ topics: [inNamespace(dossierStatusChangedV1.topic), inNamespace(dossierOverdueV1.topic)], fromBeginning: false });
     await consumer.run({ eachMessage: async ({ message }) => void seen.push(message) });
-    // the procedure copy comes from catalogue events: case 1.000358.01 takes 5 working days
-    await testEvents(intake.app).publish(procedurePublishedV1, '1.000358', { ...procedurePublishedV1.example, version: 2_000_000 });
-    await waitFor(async () => (await db.query(`SELECT 1 FROM intake.procedures WHERE code = '1.000358' AND processing_time IS NOT NULL`)).length > 0, 'procedure copy', 30000);
   }, 60000);
 
   afterAll(async () => {

@@ -1,36 +1,18 @@
 import { DataSource } from 'typeorm';
-import { procedurePublishedV1 } from '@lienthong/contracts';
-import { loadConfig } from '@lienthong/platform-config';
-import { request, startTestApp, TestApp, testEvents, waitFor } from '@lienthong/platform-testing';
-import { AppModule } from '../src/app.module';
-import { IntakeEnv } from '../src/config';
+import { request, TestApp } from '@lienthong/platform-testing';
+import { startIntake, submissionOf } from './intake.fixture';
 
 const CLIENT = { 'x-lienthong-client': 'VN/GOV/000.00.00.G22/DVCQG' };
 const run = Date.now().toString(36);
-const submission = (ref: string, overrides: Record<string, unknown> = {}) => ({
-  partnerReference: `${run}-${ref}`,
-  procedureCode: '1.000358.000.00.00.H56',
-  caseCode: '1.000358.01',
-  agencyCode: '000.00.06.H56',
-  channel: 2,
-  applicant: { name: 'Nguyễn Văn An', idNumber: '038090001234', idType: 1, kind: 1 },
-  contact: { email: 'an.nguyen@example.vn', phone: '0961234567' },
-  summary: 'Đề nghị gia hạn giấy phép',
-  ...overrides,
-});
+/** In the local form of the code (…000.00.00.H56), which intake resolves to the national one. */
+const submission = (ref: string, overrides: Record<string, unknown> = {}) => submissionOf(`${run}-${ref}`, { procedureCode: '1.000358.000.00.00.H56', ...overrides });
 
 describe('intake: dossier submission (real PostgreSQL and Kafka)', () => {
   let intake: TestApp;
   let db: DataSource;
   const countDossiers = async () => Number((await db.query(`SELECT count(*) AS n FROM intake.dossiers`))[0].n);
 
-  beforeAll(async () => {
-    intake = await startTestApp(AppModule.register(loadConfig(IntakeEnv)));
-    db = intake.app.get(DataSource);
-    // the procedure copy comes from catalogue events; write one as catalogue would
-    await testEvents(intake.app).publish(procedurePublishedV1, '1.000358', { ...procedurePublishedV1.example, version: 1_000_000 });
-    await waitFor(async () => (await db.query(`SELECT 1 FROM intake.procedures WHERE code = '1.000358'`)).length > 0, 'procedure copy', 30000);
-  }, 60000);
+  beforeAll(async () => ({ intake, db } = await startIntake(1_000_000)), 60000);
 
   afterAll(() => intake?.close());
 

@@ -1,10 +1,7 @@
 import { DataSource } from 'typeorm';
-import { procedurePublishedV1 } from '@lienthong/contracts';
 import { vietnamDay } from '@lienthong/domain-dossier';
-import { loadConfig } from '@lienthong/platform-config';
-import { request, startTestApp, TestApp, testEvents, waitFor } from '@lienthong/platform-testing';
-import { AppModule } from '../src/app.module';
-import { IntakeEnv } from '../src/config';
+import { request, TestApp } from '@lienthong/platform-testing';
+import { startIntake } from './intake.fixture';
 
 const ONE_STOP = { 'x-lienthong-client': 'VN/GOV/000.00.00.H56/MOTCUA' };
 /** A day of its own for each run (the test database outlives runs), under an agency only these tests use. */
@@ -64,10 +61,7 @@ describe('intake: the DVCQG compatibility API (real PostgreSQL and Kafka)', () =
   const held = async (n: number) => Number((await db.query(`SELECT count(*) AS n FROM intake.dossiers WHERE code = $1`, [codeOf(n)]))[0].n);
 
   beforeAll(async () => {
-    intake = await startTestApp(AppModule.register(loadConfig(IntakeEnv)));
-    db = intake.app.get(DataSource);
-    await testEvents(intake.app).publish(procedurePublishedV1, '1.000358', { ...procedurePublishedV1.example, version: 3_000_000 });
-    await waitFor(async () => (await db.query(`SELECT 1 FROM intake.procedures WHERE code = '1.000358' AND processing_time IS NOT NULL`)).length > 0, 'procedure copy', 30000);
+    ({ intake, db } = await startIntake(3_000_000));
   }, 60000);
 
   afterAll(() => intake?.close());

@@ -52,7 +52,7 @@ export class DvcqgCompatService {
     if (!request.ok) return legacyRefused(request.message);
     const { isUpdating, madonvi, dossiers } = request.value;
     return this.applied(async (manager) => {
-      for (const record of dossiers) {
+      for (const record of byCode(dossiers, (r) => r.MaHoSo.trim())) {
         const held = await this.dossiers.findForUpdate(manager, record.MaHoSo.trim());
         // an update of a code not held yet creates it: a batch partly created before a retry still goes through
         if (held && !isUpdating) throw new LegacyRefusal(`Hồ sơ ${record.MaHoSo} đã tồn tại`);
@@ -69,7 +69,7 @@ export class DvcqgCompatService {
     const byDossier = Map.groupBy(request.value, (step) => step.MaHoSo.trim());
     return this.applied(async (manager) => {
       let statusChanged = false;
-      for (const [code, steps] of byDossier) {
+      for (const [code, steps] of byCode([...byDossier], ([code]) => code)) {
         const dossier = await this.dossiers.findForUpdate(manager, code);
         if (!dossier) throw new LegacyRefusal(`Hồ sơ ${code} không tồn tại`);
         statusChanged ||= (await this.steps.recordWithin(manager, dossier, actor, steps.map(toStep))).statusChanged;
@@ -130,6 +130,9 @@ export class DvcqgCompatService {
     await this.lifecycle.reportWithin(manager, dossier, actor, { status: value, note });
   }
 }
+
+/** In the order of their dossier codes: calls locking several dossiers at once lock them in one order, so that two never deadlock. */
+const byCode = <T>(items: T[], codeOf: (item: T) => string): T[] => [...items].sort((a, b) => (codeOf(a) < codeOf(b) ? -1 : codeOf(a) > codeOf(b) ? 1 : 0));
 
 const toStep = (step: LegacyStep) => ({
   handler: step.NguoiXuLy,

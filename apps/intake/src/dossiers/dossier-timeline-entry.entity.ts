@@ -3,9 +3,11 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 /**
  * submitted; status-changed (a report moved the dossier on); status-late (a report kept that changed nothing: it
  * arrived after later ones, or repeated the status); sub-state (a reported word that is no status); step (a
- * processing step: its content as note, its handler as detail); overdue.
+ * processing step: its content as note, its handler as detail); overdue; and what other services did for it
+ * (journey/): delivered and delivery-failed (to the system named as actor), notified (the template as note, the
+ * channel as detail), payment-requested (the amount as note).
  */
-export type TimelineKind = 'submitted' | 'status-changed' | 'status-late' | 'sub-state' | 'step' | 'overdue';
+export type TimelineKind = 'submitted' | 'status-changed' | 'status-late' | 'sub-state' | 'step' | 'overdue' | 'delivered' | 'delivery-failed' | 'notified' | 'payment-requested';
 
 /** One step of a dossier's history, in the order it was recorded. */
 @Entity({ name: 'dossier_timeline' })

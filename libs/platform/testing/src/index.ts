@@ -4,3 +4,4 @@ export * from './wait-for';
 export * from './test-app';
 export * from './app-processes';
 export * from './test-events';
+export * from './in-pool';
