@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { demoApiKeyOf, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf } from '@lienthong/domain-registry';
+import { demoApiKeyOf, demoClientSecretOf, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf } from '@lienthong/domain-registry';
 import { AppProcesses, request, TEST_DATABASE_URL, waitFor } from '@lienthong/platform-testing';
 
 const SECRET = 'e2e-seed-secret';
@@ -24,6 +24,7 @@ export class Backbone {
   readonly portalKey = { 'x-api-key': demoApiKeyOf(SECRET, NATIONAL_PORTAL_SYSTEM) };
   readonly keyOf = (system: string) => ({ 'x-api-key': demoApiKeyOf(SECRET, system) });
   readonly provinceKey = (province: string) => this.keyOf(oneStopSystemOf(province));
+  readonly clientSecretOf = (system: string) => demoClientSecretOf(SECRET, system);
 
   async start(): Promise<void> {
     await this.db.connect();
