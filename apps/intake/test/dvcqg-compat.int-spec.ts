@@ -107,6 +107,26 @@ describe('intake: the DVCQG compatibility API (real PostgreSQL and Kafka)', () =
     expect((found.timeline as { kind: string; note: string }[]).filter((t) => t.kind === 'step').map((t) => t.note)).toEqual(['Thẩm định hồ sơ', 'Trình ký kết quả']);
   });
 
+  it('keeps an acceptance synced after the steps it came before, at its NgayTiepNhan', async () => {
+    await call('DongBoHoSoMC', sync([record(7, { TrangThaiHoSo: '1', NgayTiepNhan: '' })]));
+    const done = step(7, { ThoiDiemXuLy: '20261126160000', NoiDungXuLy: 'Trình ký kết quả', TrangThai: '9' });
+    expect((await call('CapNhatTienDoHoSoMC', { data: [step(7), done] })).body).toMatchObject({ error_code: 0 });
+    expect((await call('DongBoHoSoMC', sync([record(7, { TrangThaiHoSo: 10, NgayTiepNhan: '', NgayTra: '20261127090000' })], 'true'))).body).toMatchObject({ error_code: 0 });
+    expect((await call('DongBoHoSoMC', sync([record(7, { TrangThaiHoSo: 'new' })], 'true'))).body).toMatchObject({ error_code: 0 });
+    const reports = await db.query(`SELECT status FROM intake.dossier_status_reports WHERE dossier_code = $1 ORDER BY occurred_at`, [codeOf(7)]);
+    expect(reports.map((r: { status: number }) => r.status)).toEqual([2, 4, 9, 10]);
+    expect(await dossier(7)).toMatchObject({ status: 10 });
+  });
+
+  it('CapNhatTienDoHoSoMC records the steps of every dossier a chunk names, not only the first one that moved', async () => {
+    await call('DongBoHoSoMC', sync([30, 31, 32].map((n) => record(n, { TrangThaiHoSo: 1, NgayTiepNhan: '' }))));
+    const data = [30, 31, 32, 30, 31].map((n, i) => step(n, { TrangThai: i < 3 ? 2 : 4, ThoiDiemXuLy: `2026112309${i}000`, NoiDungXuLy: `Bước ${i + 1}` }));
+    expect((await call('CapNhatTienDoHoSoMC', { data })).body).toMatchObject({ error_code: 0 });
+    expect(await Promise.all([30, 31, 32].map(async (n) => (await dossier(n)).status))).toEqual([4, 4, 2]);
+    const steps = await db.query(`SELECT count(*)::int AS n FROM intake.dossier_steps WHERE dossier_code = ANY($1)`, [[30, 31, 32].map(codeOf)]);
+    expect(steps[0].n).toBe(5);
+  });
+
   it('TraCuuHoSo answers the dossier in the dialect', async () => {
     const res = await call('TraCuuHoSo', { session: 'ignored', service: 'TraCuuHoSo', MaHoSo: codeOf(3) });
     expect(res.body).toMatchObject({

@@ -72,7 +72,9 @@ export class DvcqgCompatService {
       for (const [code, steps] of byCode([...byDossier], ([code]) => code)) {
         const dossier = await this.dossiers.findForUpdate(manager, code);
         if (!dossier) throw new LegacyRefusal(`Hồ sơ ${code} không tồn tại`);
-        statusChanged ||= (await this.steps.recordWithin(manager, dossier, actor, steps.map(toStep))).statusChanged;
+        // recorded first: `statusChanged ||= await …` would skip every dossier after the first that changed
+        const recorded = await this.steps.recordWithin(manager, dossier, actor, steps.map(toStep));
+        statusChanged ||= recorded.statusChanged;
       }
       return statusChanged;
     });
