@@ -15,6 +15,7 @@ import { ParticipantsAudit1764003000000 } from './migrations/1764003000000-parti
 import { OAuth1764004000000 } from './migrations/1764004000000-oauth';
 import { AuditGuard1764005000000 } from './migrations/1764005000000-audit-guard';
 import { ClientCertificates1764006000000 } from './migrations/1764006000000-client-certificates';
+import { ExchangeSubjects1764900000000 } from './migrations/1764900000000-exchange-subjects';
 import { ProxyModule } from './proxy/proxy.module';
 import { redisProvider, RedisReadiness } from './redis.provider';
 import { Agency } from './registry/agency.entity';
@@ -25,7 +26,7 @@ import { Grant } from './registry/grant.entity';
 import { RegistryModule } from './registry/registry.module';
 
 const ENTITIES = [ClientSystem, ApiKey, Grant, ExchangeRecord, Agency, AuditEntry, AuditAnchor, ClientCertificate];
-const MIGRATIONS = [Initial1763900000000, ExchangeRecords1764000000002, ParticipantsAudit1764003000000, OAuth1764004000000, AuditGuard1764005000000, ClientCertificates1764006000000];
+const MIGRATIONS = [Initial1763900000000, ExchangeRecords1764000000002, ParticipantsAudit1764003000000, OAuth1764004000000, AuditGuard1764005000000, ClientCertificates1764006000000, ExchangeSubjects1764900000000];
 
 @Module({})
 export class AppModule {

@@ -75,6 +75,8 @@ function probesOf(fixtures: Fixtures): Record<string, (system: string) => Probe[
       ...PROBED_PROVINCES.map((province) => ({ path: `/v1/dossiers/${DOSSIER[province]}`, scope: province })),
       { path: '/v1/dossiers/not-a-dossier-code' },
     ],
+    'GET /v1/dossiers/:code/tracking': inEachProvince((province) => ({ path: `/v1/dossiers/${DOSSIER[province]}/tracking`, scope: province })),
+    'GET /v1/operator/dossiers/:code/journey': inEachProvince((province) => ({ path: `/v1/operator/dossiers/${DOSSIER[province]}/journey`, scope: province })),
     'POST /v1/dossiers/:code/status': inEachProvince((province) => ({ path: `/v1/dossiers/${DOSSIER[province]}/status`, scope: province, body: { status: 2 } })),
     'POST /v1/dossiers/:code/steps': inEachProvince((province) => ({
       path: `/v1/dossiers/${DOSSIER[province]}/steps`,

@@ -43,4 +43,26 @@ describe("intake: a dossier's journey across the backbone on its timeline (real 
     const elsewhere = await db.query(`SELECT count(*)::int AS n FROM intake.dossier_timeline WHERE dossier_code = $1`, [`${run}-elsewhere`]);
     expect(elsewhere[0].n).toBe(0);
   }, 60000);
+
+  it("answers a citizen's tracking with nothing personal, and operators' journey without the applicant", async () => {
+    const submitted = await request(`${intake.baseUrl}/dossiers`, { body: submissionOf(`${run}-tracking`), headers: PORTAL });
+    const code = submitted.body.code as string;
+    await request(`${intake.baseUrl}/dossiers/${code}/status`, { body: { status: 2, note: 'Đã tiếp nhận tại quầy' }, headers: { 'x-lienthong-client': ONE_STOP } });
+    await testEvents(intake.app).publish(notificationSentV1, code, { ...notificationSentV1.example, subject: code, sentAt: new Date(Date.now() + 1000).toISOString() });
+
+    const tracking = (await request(`${intake.baseUrl}/dossiers/${code}/tracking`)).body;
+    expect(tracking).toMatchObject({ code, status: 2, statusLabel: 'Đã tiếp nhận', provinceCode: 'H56', applicant: { name: 'N***** V** A*' }, overdue: false });
+    expect(tracking.history).toEqual([{ status: 2, statusLabel: 'Đã tiếp nhận', occurredAt: expect.any(String) }]);
+    const shown = JSON.stringify(tracking);
+    for (const personal of ['038090001234', 'an.nguyen@example.vn', '0961234567', 'Nguyễn Văn An', 'Đã tiếp nhận tại quầy', ONE_STOP]) expect(shown).not.toContain(personal);
+
+    const journey = await waitFor(async () => {
+      const body = (await request(`${intake.baseUrl}/dossiers/${code}/journey`)).body;
+      return (body.journey as unknown[]).length === 3 && body;
+    }, 'the notification on the journey', 30000);
+    expect((journey.journey as { kind: string }[]).map((e) => e.kind)).toEqual(['submitted', 'status-changed', 'notified']);
+    expect(journey).toMatchObject({ sourceSystem: PORTAL['x-lienthong-client'] });
+    expect(journey).not.toHaveProperty('applicant');
+    expect((await request(`${intake.baseUrl}/dossiers/000.00.06.H56-000101-9999/tracking`)).status).toBe(404);
+  }, 60000);
 });

@@ -90,6 +90,33 @@ const paths: OpenApiDocument['paths'] = {
       proxied: true,
     }),
   },
+  '/v1/dossiers/{code}/tracking': {
+    get: guarded('get', {
+      operationId: 'trackDossier',
+      summary: 'Where a dossier stands, as a citizen follows it by its code from any province',
+      description: "Nothing personal: the applicant's name masked, the status, the due date and each change of status. The grant must cover the province in the dossier's code; the demo seeds it everywhere for the portal, every one-stop system and every LGSP.",
+      tag: DOSSIERS,
+      permission: Permission.TrackDossier,
+      parameters: [param('DossierCode')],
+      answers: { '200': { description: 'Where the dossier stands', schema: 'DossierTracking', examples: { accepted: ex.dossierTracking } } },
+      problems: ['dossierNotFound'],
+      proxied: true,
+    }),
+  },
+  '/v1/operator/dossiers/{code}/journey': {
+    get: guarded('get', {
+      operationId: 'getDossierJourney',
+      summary: "A dossier's journey across the backbone, for operators",
+      description:
+        'Everything every system did with the dossier, in the order it happened: its submission, each delivery to a provincial system (or giving up), each status report, step and sub-state, each notification sent, each payment requested; the applicant left out. The calls about it are at `/v1/operator/exchanges?subject={code}`.',
+      tag: EXCHANGES,
+      permission: Permission.ReadExchanges,
+      parameters: [param('DossierCode')],
+      answers: { '200': { description: 'The journey', schema: 'DossierJourney', examples: { delivered: ex.dossierJourney } } },
+      problems: ['dossierNotFound'],
+      proxied: true,
+    }),
+  },
   '/v1/dossiers/{code}/steps': {
     post: guarded('post', {
       operationId: 'recordDossierSteps',
@@ -375,6 +402,7 @@ const paths: OpenApiDocument['paths'] = {
         query('status', { type: 'integer', minimum: 100, maximum: 599 }, 'The HTTP status answered'),
         query('errorSide', (SCHEMAS.ExchangeRecord.properties as Record<string, JsonSchema>).errorSide),
         query('service', { type: 'string', maxLength: 200 }, 'A service name, e.g. dossier.submit'),
+        query('subject', { type: 'string', maxLength: 200 }, 'What the call was about: a dossier code'),
         ...PAGE,
       ],
       answers: { '200': { description: 'One page of exchange records', schema: 'ExchangeRecordPage', examples: { found: ex.exchangePage } } },

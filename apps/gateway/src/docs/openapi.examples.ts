@@ -51,23 +51,54 @@ const ACCEPTED = { status: DossierStatus.Accepted, statusLabel: DOSSIER_STATUS_L
 export const dossierCreated: Example = { summary: 'The new dossier, with its national code', value: dossier };
 export const dossierSeenBefore: Example = { summary: 'The partner reference was submitted before: the earlier dossier', value: dossier };
 
+const SUBMITTED_ENTRY = { kind: 'submitted', status: DossierStatus.Registered, statusLabel: DOSSIER_STATUS_LABELS[DossierStatus.Registered], previousStatus: null, note: null, actor: NATIONAL_PORTAL_SYSTEM, occurredAt: submitted.submittedAt };
+const ACCEPTED_ENTRY = {
+  kind: 'status-changed',
+  status: DossierStatus.Accepted,
+  statusLabel: DOSSIER_STATUS_LABELS[DossierStatus.Accepted],
+  previousStatus: DossierStatus.Registered,
+  note: 'Hồ sơ hợp lệ, đã tiếp nhận tại Bộ phận Một cửa',
+  actor: THANH_HOA,
+  occurredAt: '2026-11-23T08:15:00.000Z',
+};
+
 export const dossierWithTimeline: Example = {
   summary: 'A dossier accepted by the one-stop office',
   value: {
     ...dossier,
     ...ACCEPTED,
     updatedAt: '2026-11-23T08:15:00.000Z',
-    timeline: [
-      { kind: 'submitted', status: DossierStatus.Registered, statusLabel: DOSSIER_STATUS_LABELS[DossierStatus.Registered], previousStatus: null, note: null, actor: NATIONAL_PORTAL_SYSTEM, occurredAt: submitted.submittedAt },
-      {
-        kind: 'status-changed',
-        status: DossierStatus.Accepted,
-        statusLabel: DOSSIER_STATUS_LABELS[DossierStatus.Accepted],
-        previousStatus: DossierStatus.Registered,
-        note: 'Hồ sơ hợp lệ, đã tiếp nhận tại Bộ phận Một cửa',
-        actor: THANH_HOA,
-        occurredAt: '2026-11-23T08:15:00.000Z',
-      },
+    timeline: [SUBMITTED_ENTRY, ACCEPTED_ENTRY],
+  },
+};
+
+const standing = {
+  code: CODE,
+  ...ACCEPTED,
+  procedure: { code: submitted.procedureCode, name: submitted.procedureName },
+  agencyCode: dossier.agencyCode,
+  provinceCode: dossier.provinceCode,
+  submittedAt: submitted.submittedAt,
+  overdue: false,
+};
+export const dossierTracking: Example = {
+  summary: 'Accepted, due on 30 November',
+  value: {
+    ...standing,
+    applicant: { name: 'N***** V** A*' },
+    history: [{ status: DossierStatus.Accepted, statusLabel: DOSSIER_STATUS_LABELS[DossierStatus.Accepted], occurredAt: '2026-11-23T08:15:00.000Z' }],
+  },
+};
+export const dossierJourney: Example = {
+  summary: "Submitted on the portal, delivered to Thanh Hoá's one-stop system, the applicant told, accepted",
+  value: {
+    ...standing,
+    sourceSystem: NATIONAL_PORTAL_SYSTEM,
+    journey: [
+      SUBMITTED_ENTRY,
+      { kind: 'delivered', status: 1, statusLabel: DOSSIER_STATUS_LABELS[DossierStatus.Registered], previousStatus: null, note: 'attempt 1', detail: '0b8e4c8e-2f6a-4c0e-9d59-2f4f0c1d9a11', actor: THANH_HOA, occurredAt: '2026-11-23T07:00:01.000Z' },
+      { kind: 'notified', status: 1, statusLabel: DOSSIER_STATUS_LABELS[DossierStatus.Registered], previousStatus: null, note: 'dossier.submitted', detail: 'EMAIL', actor: 'notification', occurredAt: '2026-11-23T07:00:02.000Z' },
+      ACCEPTED_ENTRY,
     ],
   },
 };

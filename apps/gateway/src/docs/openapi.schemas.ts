@@ -71,6 +71,24 @@ const dossierProperties: Record<string, JsonSchema> = {
   dueAt: nullable({ ...dateTime, description: 'ngày hẹn trả, the end of the due day: from acceptance on the working calendar; null before it, while a supplement is awaited, and once processed' }),
   overdue: { type: 'boolean', description: 'Past its due date while still being processed (dossier.overdue.v1 was published)' },
 };
+const TIMELINE_ENTRY = open(
+  {
+    kind: { enum: ['submitted', 'status-changed', 'status-late', 'sub-state', 'step', 'overdue', 'delivered', 'delivery-failed', 'notified', 'payment-requested'] },
+    status: { ...DOSSIER_STATUS, description: "The dossier's status at the time" },
+    statusLabel: str(),
+    previousStatus: nullable(DOSSIER_STATUS),
+    note: nullable(str({ description: "A report's note; a step's content; a delivery's attempts; a notification's template; a payment's amount" })),
+    detail: str({ description: "The reported word of a sub-state; the handler of a step; a delivery's, a payment's id; a notification's channel" }),
+    actor: str({ description: 'The system, or the backbone service, that did it' }),
+    occurredAt: dateTime,
+  },
+  ['kind', 'status', 'statusLabel', 'previousStatus', 'note', 'actor', 'occurredAt'],
+);
+/** Where a dossier stands, with nothing personal (the tracking and journey views). */
+const standingProperties: Record<string, JsonSchema> = {
+  ...Object.fromEntries(['code', 'status', 'statusLabel', 'agencyCode', 'provinceCode', 'submittedAt', 'dueAt', 'overdue'].map((k) => [k, dossierProperties[k]])),
+  procedure: open({ code: str(), name: str() }),
+};
 const REPORTED_STATUS: JsonSchema = {
   oneOf: [DOSSIER_STATUS, str({ pattern: '^[\\p{L}\\p{N}_.-]{1,40}$', description: 'A status word: the portal\'s (new, processing, done …), or one the system\'s status mapping names' })],
 };
@@ -177,22 +195,20 @@ export const SCHEMAS: Record<string, JsonSchema> = {
   DossierWithTimeline: open(
     {
       ...dossierProperties,
-      timeline: {
-        type: 'array',
-        items: open({
-          kind: { enum: ['submitted', 'status-changed', 'status-late', 'sub-state', 'step', 'overdue'] },
-          status: DOSSIER_STATUS,
-          statusLabel: str(),
-          previousStatus: nullable(DOSSIER_STATUS),
-          note: nullable(str()),
-          detail: str({ description: 'The reported word of a sub-state; the handler of a step' }),
-          actor: str(),
-          occurredAt: dateTime,
-        }, ['kind', 'status', 'statusLabel', 'previousStatus', 'note', 'actor', 'occurredAt']),
-      },
+      timeline: { type: 'array', items: TIMELINE_ENTRY },
     },
     [...Object.keys(dossierProperties), 'timeline'],
   ),
+  DossierTracking: open({
+    ...standingProperties,
+    applicant: open({ name: str({ description: 'Masked: the first letter of each word', example: 'N***** V** A*' }) }),
+    history: { type: 'array', items: open({ status: DOSSIER_STATUS, statusLabel: str(), occurredAt: dateTime }), description: 'Each change of status, in the order it happened' },
+  }),
+  DossierJourney: open({
+    ...standingProperties,
+    sourceSystem: dossierProperties.sourceSystem,
+    journey: { type: 'array', items: TIMELINE_ENTRY, description: 'Everything every system did with the dossier, in the order it happened' },
+  }),
   DossierStatusUpdate: open({
     ...dossierProperties,
     applied: { type: 'boolean', description: 'true when the report moved the dossier on' },

@@ -22,6 +22,8 @@ const SERVICE_NAMES: Record<string, string> = {
   'GET /v1/dossiers/:code': 'dossier.read',
   'POST /v1/dossiers/:code/status': 'dossier.update-status',
   'POST /v1/dossiers/:code/steps': 'dossier.record-steps',
+  'GET /v1/dossiers/:code/tracking': 'dossier.track',
+  'GET /v1/operator/dossiers/:code/journey': 'operator.dossier-journey',
   'GET /v1/procedures': 'procedure.search',
   'GET /v1/procedures/:code': 'procedure.read',
   'GET /v1/procedures/:code/record': 'procedure.read-record',

@@ -12,6 +12,7 @@ export interface ExchangeFilter {
   status?: number;
   errorSide?: ErrorSide;
   service?: string;
+  subject?: string;
 }
 
 @Injectable()
@@ -47,6 +48,7 @@ export class ExchangeRecordRepository {
     if (filter.status !== undefined) query.andWhere('e.status = :status', { status: filter.status });
     if (filter.errorSide !== undefined) query.andWhere('e.errorSide = :errorSide', { errorSide: filter.errorSide });
     if (filter.service !== undefined) query.andWhere('e.service = :service', { service: filter.service });
+    if (filter.subject !== undefined) query.andWhere('e.subject = :subject', { subject: filter.subject });
     return query
       .orderBy('e.startedAt', 'DESC')
       .addOrderBy('e.exchangeId', 'ASC')

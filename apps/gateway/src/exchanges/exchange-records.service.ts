@@ -33,7 +33,7 @@ export class ExchangeRecordsService {
     if (from && to && from >= to) throw new ExchangeException(ExchangeProblem.InvalidTimeRange, `from (${query.from}) must be before to (${query.to})`);
     const { page, pageSize } = query;
     const [items, total] = await this.records.findPage(
-      { client: query.system, from, to, status: query.status, errorSide: query.errorSide, service: query.service },
+      { client: query.system, from, to, status: query.status, errorSide: query.errorSide, service: query.service, subject: query.subject },
       { page, pageSize },
     );
     return { items: items.map(exchangeRecordView), page, pageSize, total };

@@ -6,7 +6,7 @@ import { PageQueryDto } from '@lienthong/platform-http';
 /** A date with a time and a zone: a bare date would leave the hour to guess. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** GET /v1/operator/exchanges?system=&from=&to=&status=&errorSide=&service=&page=&pageSize= */
+/** GET /v1/operator/exchanges?system=&from=&to=&status=&errorSide=&service=&subject=&page=&pageSize= */
 export class ListExchangesQuery extends PageQueryDto {
   /** The client system, e.g. VN/GOV/000.00.00.H56/MOTCUA */
   @IsOptional()
@@ -43,4 +43,10 @@ export class ListExchangesQuery extends PageQueryDto {
   @IsString()
   @MaxLength(200)
   service?: string;
+
+  /** What the call was about: a dossier code, e.g. 000.00.06.H56-261123-0001 */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  subject?: string;
 }

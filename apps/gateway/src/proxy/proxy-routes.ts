@@ -75,6 +75,15 @@ const SERVICE_CALLS: ProxyRoute[] = [`${SERVICES}/:service`, `${SERVICES}/:servi
 export const PROXY_ROUTES: readonly ProxyRoute[] = [
   { method: 'POST', path: '/v1/dossiers', permission: Permission.SubmitDossier, scopeOf: provinceOfSubmission, upstream: 'intake', upstreamPath: () => '/dossiers' },
   { method: 'GET', path: '/v1/dossiers/:code', permission: Permission.ReadDossier, scopeOf: provinceOfDossier, upstream: 'intake', upstreamPath: under('/dossiers') },
+  { method: 'GET', path: '/v1/dossiers/:code/tracking', permission: Permission.TrackDossier, scopeOf: provinceOfDossier, upstream: 'intake', upstreamPath: under('/dossiers', '/tracking') },
+  {
+    method: 'GET',
+    path: '/v1/operator/dossiers/:code/journey',
+    permission: Permission.ReadExchanges,
+    scopeOf: provinceOfDossier,
+    upstream: 'intake',
+    upstreamPath: under('/dossiers', '/journey'),
+  },
   { method: 'POST', path: '/v1/dossiers/:code/steps', permission: Permission.UpdateDossierStatus, scopeOf: provinceOfDossier, upstream: 'intake', upstreamPath: under('/dossiers', '/steps') },
   { method: 'POST', path: '/v1/dossiers/:code/status', permission: Permission.UpdateDossierStatus, scopeOf: provinceOfDossier, upstream: 'intake', upstreamPath: under('/dossiers', '/status') },
   { method: 'GET', path: '/v1/procedures', permission: Permission.ReadProcedure, scopeOf: nowhere, upstream: 'catalogue', upstreamPath: () => '/procedures' },

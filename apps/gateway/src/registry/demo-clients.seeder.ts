@@ -35,14 +35,15 @@ const looksUpProvincialDossiers = (system: Participant): boolean =>
 /**
  * Least privilege for the demo participants. The portal submits and reads dossiers everywhere and looks them up in
  * the provinces' one-stop systems; the operators manage the registry; a one-stop system submits (syncs), reads and
- * updates its own province's dossiers; an LGSP relays the procedure catalogue to its province's systems; the ministries'
+ * updates its own province's dossiers, and tracks any (a citizen asks at any counter); an LGSP relays the procedure
+ * catalogue to its province's systems and tracks dossiers; the ministries'
  * procedure-handling systems and the civil-registry database look dossiers up in the provinces' one-stop systems.
  * Everybody else holds nothing until an operator grants it.
  */
 function demoGrantsOf(system: Participant): { permission: Permission; scope: string }[] {
   if (system.id === NATIONAL_PORTAL_SYSTEM) {
     return [
-      ...[Permission.SubmitDossier, Permission.ReadDossier, Permission.ReadProcedure].map((permission) => ({ permission, scope: EVERYWHERE })),
+      ...[Permission.SubmitDossier, Permission.ReadDossier, Permission.TrackDossier, Permission.ReadProcedure].map((permission) => ({ permission, scope: EVERYWHERE })),
       ...dossierLookups(),
     ];
   }
@@ -54,10 +55,11 @@ function demoGrantsOf(system: Participant): { permission: Permission; scope: str
       { permission: Permission.SubmitDossier, scope: province },
       { permission: Permission.ReadDossier, scope: province },
       { permission: Permission.UpdateDossierStatus, scope: province },
+      { permission: Permission.TrackDossier, scope: EVERYWHERE },
       { permission: Permission.ReadProcedure, scope: EVERYWHERE },
     ];
   }
-  if (system.kind === 'lgsp') return [{ permission: Permission.ReadProcedure, scope: EVERYWHERE }];
+  if (system.kind === 'lgsp') return [Permission.TrackDossier, Permission.ReadProcedure].map((permission) => ({ permission, scope: EVERYWHERE }));
   return [];
 }
 

@@ -2,6 +2,8 @@
 export enum Permission {
   SubmitDossier = 'dossier:submit',
   ReadDossier = 'dossier:read',
+  /** Where a dossier stands, nothing personal: what a citizen following it by its code sees, from any province. */
+  TrackDossier = 'dossier:track',
   UpdateDossierStatus = 'dossier:update-status',
   ReadProcedure = 'procedure:read',
   /** X-Road's access right: call a service of a legacy system through the connector, scoped `<provider id>/<service>` or `<provider id>/*`. */

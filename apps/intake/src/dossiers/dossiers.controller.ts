@@ -5,6 +5,7 @@ import { DossierService } from './dossier.service';
 import { DossierLifecycleService } from './dossier-lifecycle.service';
 import { ProcessingStepsService } from './processing-steps.service';
 import { RecordStepsDto } from './record-steps.dto';
+import { journeyView, trackingView } from './dossier-tracking.view';
 import { dossierView } from './dossier.view';
 import { SubmitDossierDto } from './submit-dossier.dto';
 import { UpdateStatusDto } from './update-status.dto';
@@ -29,6 +30,20 @@ export class DossiersController {
   async find(@Param('code') code: string) {
     const { dossier, timeline } = await this.dossiers.find(code);
     return dossierView(dossier, timeline);
+  }
+
+  /** Where a dossier stands, for a citizen following it from any province: nothing personal. */
+  @Get(':code/tracking')
+  async track(@Param('code') code: string) {
+    const { dossier, timeline } = await this.dossiers.find(code);
+    return trackingView(dossier, timeline);
+  }
+
+  /** Everything every system did with a dossier, for operators: the applicant left out. */
+  @Get(':code/journey')
+  async journey(@Param('code') code: string) {
+    const { dossier, timeline } = await this.dossiers.find(code);
+    return journeyView(dossier, timeline);
   }
 
   /** Processing steps, up to 50 a call; a step sent again is recognised and counted as a duplicate. */
