@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { CIVIL_REGISTRY_SYSTEM, DOSSIER_LOOKUP_SERVICE, oneStopSystemOf } from '@lienthong/domain-registry';
+import { CIVIL_REGISTRY_SYSTEM, DOSSIER_LOOKUP_SERVICE, oneStopSystemOf, OPERATOR_SYSTEM } from '@lienthong/domain-registry';
 import { REPO_ROOT, request, waitFor } from '@lienthong/platform-testing';
 import { Backbone, submission } from './support/backbone';
 
@@ -30,7 +30,8 @@ describe('the first journey, every app a separate process on real Kafka, Postgre
 
     await waitFor(async () => (await backbone.dossierStatus(code)) === 4, `${code} at status 4`, 30000);
     const dossier = await backbone.gateway(`/v1/dossiers/${code}`);
-    expect((dossier.body.timeline as { status: number }[]).map((t) => t.status)).toEqual([1, 2, 4]);
+    const timeline = dossier.body.timeline as { kind: string; status: number }[];
+    expect(timeline.filter((t) => t.kind === 'submitted' || t.kind === 'status-changed').map((t) => t.status)).toEqual([1, 2, 4]);
 
     const delivered = await request(`${backbone.apps.url('legacy-sim')}/control/one-stop/H56/dossiers`);
     expect(JSON.stringify(delivered.body)).toContain(code);
@@ -41,6 +42,16 @@ describe('the first journey, every app a separate process on real Kafka, Postgre
     }, 'three e-mails to the applicant', 30000);
     expect(mails).toHaveLength(3);
     expect(mails.every((m) => `${m.subject} ${m.text}`.includes(code))).toBe(true);
+
+    // operators see the whole journey across the services; a citizen asking in another province sees where it stands
+    const kindsOf = async () => {
+      const res = await backbone.gateway(`/v1/operator/dossiers/${code}/journey`, { headers: backbone.keyOf(OPERATOR_SYSTEM) });
+      return (res.body.journey as { kind: string }[]).map((entry) => entry.kind).sort();
+    };
+    await waitFor(async () => (await kindsOf()).filter((kind) => kind === 'notified').length === 3, 'three notifications on the journey', 30000);
+    expect(await kindsOf()).toEqual(['delivered', 'notified', 'notified', 'notified', 'status-changed', 'status-changed', 'submitted']);
+    const tracked = await backbone.gateway(`/v1/dossiers/${code}/tracking`, { headers: backbone.provinceKey('H01') });
+    expect(tracked.body).toMatchObject({ code, status: 4, applicant: { name: 'N***** V** A*' } });
   });
 
   it('status 6 makes payment request the procedure fee', async () => {
