@@ -133,7 +133,10 @@ export class DvcqgCompatService {
   }
 }
 
-/** In the order of their dossier codes: calls locking several dossiers at once lock them in one order, so that two never deadlock. */
+/**
+ * In the order of their dossier codes, byte by byte (PostgreSQL's COLLATE "C"): calls locking several dossiers at once
+ * lock them in one order, so that two never deadlock.
+ */
 const byCode = <T>(items: T[], codeOf: (item: T) => string): T[] => [...items].sort((a, b) => (codeOf(a) < codeOf(b) ? -1 : codeOf(a) > codeOf(b) ? 1 : 0));
 
 const toStep = (step: LegacyStep) => ({

@@ -9,6 +9,9 @@ export class JourneyRepository {
    * an entry naming no dossier held here (a delivery of something else) is left out.
    */
   async add(manager: EntityManager, entries: JourneyEntry[]): Promise<void> {
+    // the timeline's foreign key share-locks each dossier; taken here in code order, as status reports lock them, so a
+    // batch naming many dossiers never deadlocks with a call updating several
+    await manager.query(`SELECT 1 FROM dossiers WHERE code = ANY($1::varchar[]) ORDER BY code COLLATE "C" FOR KEY SHARE`, [[...new Set(entries.map((e) => e.dossierCode))]]);
     await manager.query(
       `INSERT INTO dossier_timeline (dossier_code, kind, status, note, detail, actor, occurred_at)
        SELECT e.code, e.kind, d.status, e.note, e.detail, e.actor, e.occurred_at
