@@ -11,9 +11,15 @@ import { DeliveryWorker } from './deliveries/delivery.worker';
 import { DossierSubmittedConsumer } from './deliveries/dossier-submitted.consumer';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { ServiceCallTimeouts1764100000000 } from './migrations/1764100000000-service-call-timeouts';
+import { PullMode1764800000000 } from './migrations/1764800000000-pull-mode';
 import { CircuitBreakers } from './service-calls/circuit-breakers';
 import { ServiceCallService } from './service-calls/service-call.service';
 import { ServiceCallsController } from './service-calls/service-calls.controller';
+import { DossierStatusChangedConsumer } from './status-polls/dossier-status-changed.consumer';
+import { StatusPollService } from './status-polls/status-poll.service';
+import { StatusPollWorker } from './status-polls/status-poll.worker';
+import { StatusWatch } from './status-polls/status-watch.entity';
+import { StatusWatchRepository } from './status-polls/status-watch.repository';
 import { ConnectedSystem } from './systems/connected-system.entity';
 import { DemoSystemsSeeder } from './systems/demo-systems.seeder';
 import { SystemCredentials } from './systems/system-credentials';
@@ -29,7 +35,11 @@ export class AppModule {
         ServiceCoreModule.forService({
           name: 'connector',
           config,
-          database: { schema: 'connector', entities: [ConnectedSystem, Delivery], migrations: [Initial1764000000000, ServiceCallTimeouts1764100000000] },
+          database: {
+            schema: 'connector',
+            entities: [ConnectedSystem, Delivery, StatusWatch],
+            migrations: [Initial1764000000000, ServiceCallTimeouts1764100000000, PullMode1764800000000],
+          },
         }),
       ],
       controllers: [SystemsController, DeliveriesController, ServiceCallsController],
@@ -46,6 +56,10 @@ export class AppModule {
         DeliveryWorker,
         CircuitBreakers,
         ServiceCallService,
+        StatusWatchRepository,
+        StatusPollService,
+        StatusPollWorker,
+        DossierStatusChangedConsumer,
       ],
     };
   }

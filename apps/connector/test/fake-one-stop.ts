@@ -20,8 +20,8 @@ const readJson = async (req: IncomingMessage): Promise<Record<string, unknown>> 
 
 /**
  * Plays the provincial one-stop systems at `<baseUrl>/<province>/`: the DVCQG session login, DongBoHoSoMC
- * answering "đã tồn tại" to a repeated create, TraCuuHoSo looking up what it holds, and switches that make a
- * province answer 503 or answer late.
+ * answering "đã tồn tại" to a repeated create, TraCuuHoSo looking up what it holds (as its staff moved it on), and
+ * switches that make a province answer 503 or answer late.
  */
 export class FakeOneStop {
   readonly syncs: ReceivedSync[] = [];
@@ -63,6 +63,12 @@ export class FakeOneStop {
     this.held.set(`${province}|${String(record.MaHoSo)}`, record);
   }
 
+  /** Changes fields of a dossier the province holds, as its staff moving it on would: what TraCuuHoSo answers next. */
+  update(province: string, code: string, fields: Record<string, unknown>): void {
+    const key = `${province}|${code}`;
+    this.held.set(key, { ...this.held.get(key), ...fields });
+  }
+
   /** Forgets every session, as a restarted one-stop system would. */
   expireSessions(): void {
     this.sessions.clear();
@@ -70,6 +76,10 @@ export class FakeOneStop {
 
   syncsOf(code: string): ReceivedSync[] {
     return this.syncs.filter((s) => s.record.MaHoSo === code);
+  }
+
+  lookupsOf(code: string): number {
+    return this.lookups.filter((l) => l.body.MaHoSo === code).length;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -13,6 +13,7 @@ import { DossierService } from './dossiers/dossier.service';
 import { DossierLifecycleService } from './dossiers/dossier-lifecycle.service';
 import { DueDates } from './dossiers/due-date';
 import { OverdueSweeper } from './dossiers/overdue.sweeper';
+import { StatusObservedConsumer } from './dossiers/status-observed.consumer';
 import { StatusReportRecord } from './dossiers/status-report.entity';
 import { ProcessingStep } from './dossiers/processing-step.entity';
 import { ProcessingStepRepository } from './dossiers/processing-step.repository';
@@ -47,6 +48,7 @@ export class AppModule {
         ProcessingStepsService,
         DueDates,
         OverdueSweeper,
+        StatusObservedConsumer,
         DvcqgCompatService,
         JourneyRepository,
         JourneyEventsConsumer,

@@ -10,6 +10,7 @@ import { OneStopService } from './one-stop/one-stop.service';
 import { OneStopStore } from './one-stop/one-stop.store';
 import { SessionStore } from './one-stop/session.store';
 import { StatusPusher } from './one-stop/status-pusher';
+import { StatusPushSwitch } from './one-stop/status-push.switch';
 import { MailBox } from './smtp/mail-box';
 import { SmtpController } from './smtp/smtp.controller';
 import { SmtpSink } from './smtp/smtp-sink';
@@ -29,6 +30,7 @@ export class AppModule implements NestModule {
         { provide: LegacySimEnv, useValue: config },
         { provide: SessionStore, useFactory: () => new SessionStore() },
         { provide: FaultSwitch, useFactory: () => new FaultSwitch() },
+        { provide: StatusPushSwitch, useFactory: () => new StatusPushSwitch() },
         { provide: OneStopStore, useFactory: () => new OneStopStore() },
         { provide: MailBox, useFactory: () => new MailBox() },
         StatusPusher,

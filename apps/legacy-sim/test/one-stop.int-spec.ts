@@ -189,6 +189,32 @@ describe('legacy-sim: simulated one-stop systems and SMTP sink', () => {
     expect(gateway.pushesOf(code)).toHaveLength(1);
   });
 
+  it('plays a pull-only province: reaches its statuses without pushing them, and TraCuuHoSo answers the current one', async () => {
+    const code = codeOf('000.00.06.H31', 'pull');
+    const statusPush = (enabled: boolean) => request(`${sim.baseUrl}/control/one-stop/H31/status-push`, { method: 'PUT', body: { enabled } });
+    expect((await statusPush(false)).body).toEqual({ province: 'H31', statusPush: false });
+    const session = await login('H31');
+    await sync('H31', session, false, [dossier(code, { DonViXuLy: '000.00.06.H31' })]);
+    const held = await waitFor(async () => {
+      const d = await received('H31', code);
+      return d?.status === 4 && d;
+    }, 'status 4 reached');
+    expect(held.pushes.map((p) => [p.status, p.outcome])).toEqual([[2, 'not-pushed'], [4, 'not-pushed']]);
+    expect(gateway.pushesOf(code)).toEqual([]);
+    const lookUp = async () => (await call('H31', 'TraCuuHoSo', { session, MaHoSo: code })).body;
+    expect(await lookUp()).toMatchObject({ error_code: 0, result: { MaHoSo: code, TrangThaiHoSo: 4 } });
+
+    const set = await request(`${sim.baseUrl}/control/one-stop/H31/dossiers/${encodeURIComponent(code)}/status`, { method: 'PUT', body: { status: 'releasing' } });
+    expect(set.body).toEqual({ province: 'H31', MaHoSo: code, status: 'releasing' });
+    expect(await lookUp()).toMatchObject({ result: { TrangThaiHoSo: 'releasing' } });
+    expect((await request(`${sim.baseUrl}/control/one-stop/H31/dossiers`)).body).toMatchObject({ statusPush: false });
+
+    await statusPush(true);
+    const pushed = codeOf('000.00.06.H31', 'pushed-again');
+    await sync('H31', session, false, [dossier(pushed, { DonViXuLy: '000.00.06.H31' })]);
+    await waitFor(() => gateway.pushesOf(pushed).length === 2, 'pushes once switched on again');
+  });
+
   it('answers 503 while switched down, every second call while flaky, and normally again after', async () => {
     const session = await login('H29');
     const fault = (mode: string) => request(`${sim.baseUrl}/control/one-stop/H29/fault`, { method: 'PUT', body: { mode } });
@@ -208,6 +234,9 @@ describe('legacy-sim: simulated one-stop systems and SMTP sink', () => {
     ['an unknown province', 'PUT', '/control/one-stop/H99/fault', { mode: 'down' }, 404],
     ['a one-stop call to an unknown province', 'POST', '/one-stop/X1/login', {}, 404],
     ['an unknown fault mode', 'PUT', '/control/one-stop/H56/fault', { mode: 'broken' }, 400],
+    ['a status push switch that is no boolean', 'PUT', '/control/one-stop/H56/status-push', { enabled: 'no' }, 400],
+    ['a status of a dossier the province does not hold', 'PUT', '/control/one-stop/H56/dossiers/nowhere/status', { status: 4 }, 404],
+    ['a status that is none', 'PUT', '/control/one-stop/H56/dossiers/nowhere/status', { status: 11 }, 400],
   ])('refuses %s with problem+json', async (_what, method, path, body, status) => {
     const res = await request(`${sim.baseUrl}${path}`, { method, body });
     expect(res.status).toBe(status);

@@ -1,5 +1,6 @@
 import { assertValidPayload, contractForTopic, EVENT_CONTRACTS, PayloadInvalidError } from './registry';
 import { dossierSubmittedV1 } from './events/dossier-submitted.v1';
+import { dossierStatusObservedV1 } from './events/dossier-status-observed.v1';
 
 describe('event contracts', () => {
   it.each(EVENT_CONTRACTS.map((c) => [c.topic, c]))('%s: the example payload satisfies the schema', (_topic, contract) => {
@@ -12,6 +13,16 @@ describe('event contracts', () => {
       expect(contract.type).toBe(`vn.lienthong.${contract.topic}`);
       expect(contractForTopic(contract.topic)).toBe(contract);
     }
+  });
+
+  const observedWith = (status: unknown) => ({ ...dossierStatusObservedV1.example, status });
+
+  it.each([4, '4', 'processing', 'gửi-bưu-điện'])('dossier.status-observed.v1 carries status %j as the system answered it', (status) => {
+    expect(() => assertValidPayload(dossierStatusObservedV1, observedWith(status))).not.toThrow();
+  });
+
+  it.each([11, 4.5, '', 'đã xong!', 'x'.repeat(41)])('dossier.status-observed.v1 refuses status %j', (status) => {
+    expect(() => assertValidPayload(dossierStatusObservedV1, observedWith(status))).toThrow(PayloadInvalidError);
   });
 
   it('names the failing field of an invalid payload', () => {

@@ -5,6 +5,7 @@ import { procedurePublishedV1 } from './events/procedure-published.v1';
 import { dossierSubmittedV1 } from './events/dossier-submitted.v1';
 import { dossierStatusChangedV1 } from './events/dossier-status-changed.v1';
 import { dossierOverdueV1 } from './events/dossier-overdue.v1';
+import { dossierStatusObservedV1 } from './events/dossier-status-observed.v1';
 import { deliveryFailedV1, deliverySucceededV1 } from './events/delivery.v1';
 import { notificationSentV1 } from './events/notification-sent.v1';
 import { paymentRequestedV1 } from './events/payment-requested.v1';
@@ -18,6 +19,7 @@ export const EVENT_CONTRACTS: readonly EventContract<unknown>[] = [
   dossierSubmittedV1,
   dossierStatusChangedV1,
   dossierOverdueV1,
+  dossierStatusObservedV1,
   deliverySucceededV1,
   deliveryFailedV1,
   notificationSentV1,

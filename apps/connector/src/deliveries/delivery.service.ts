@@ -6,6 +6,7 @@ import { oneStopSystemOf } from '@lienthong/domain-registry';
 import { Outbox } from '@lienthong/platform-kafka';
 import { AdapterRegistry } from '../adapters/adapter-registry';
 import { ConnectorEnv } from '../config';
+import { StatusPollService } from '../status-polls/status-poll.service';
 import { SystemRepository } from '../systems/system.repository';
 import { afterFailure, RetryPolicy } from './delivery-policy';
 import { Delivery } from './delivery.entity';
@@ -30,6 +31,7 @@ export class DeliveryService {
     private readonly deliveries: DeliveryRepository,
     private readonly systems: SystemRepository,
     private readonly adapters: AdapterRegistry,
+    private readonly polls: StatusPollService,
     private readonly outbox: Outbox,
   ) {
     this.policy = { maxAttempts: config.DELIVERY_MAX_ATTEMPTS, backoffBaseMs: config.DELIVERY_BACKOFF_BASE_MS, backoffCapMs: config.DELIVERY_BACKOFF_CAP_MS };
@@ -110,6 +112,7 @@ export class DeliveryService {
     if (outcome.ok) {
       const deliveredAt = new Date();
       await this.deliveries.markDelivered(manager, id, attempts, deliveredAt);
+      await this.polls.watchDelivered(manager, systemCode, subject, delivery.payload.status);
       deliveryAttempts.inc({ system: systemCode, outcome: 'delivered' });
       await this.outbox.add(manager, deliverySucceededV1, subject, { deliveryId: id, systemCode, subject, sourceEventId, attempts, deliveredAt: deliveredAt.toISOString() });
       return;

@@ -29,8 +29,8 @@ export class CircuitBreakers implements OnApplicationShutdown {
   }
 
   /** Runs a call to the system through its breaker; rejects at once (isRefusedByBreaker) while the breaker is open. */
-  run(systemCode: string, call: Call): Promise<unknown> {
-    return this.of(systemCode).breaker.fire(call);
+  run<T>(systemCode: string, call: () => Promise<T>): Promise<T> {
+    return this.of(systemCode).breaker.fire(call) as Promise<T>;
   }
 
   /** How long a refused client should wait before the breaker lets a call through again. */

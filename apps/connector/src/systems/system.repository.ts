@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { ConnectedSystem } from './connected-system.entity';
 
-export type SystemRegistration = Omit<ConnectedSystem, 'enabled' | 'callTimeoutMs' | 'createdAt'>;
+export type SystemRegistration = Omit<ConnectedSystem, 'enabled' | 'callTimeoutMs' | 'syncMode' | 'pollIntervalMs' | 'createdAt'>;
 
 @Injectable()
 export class SystemRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Registers or refreshes systems; an operator's enabled/disabled choice and timeout survive the refresh. */
+  /** Registers or refreshes systems; an operator's enabled/disabled choice, timeout and sync mode survive the refresh. */
   async upsert(systems: SystemRegistration[]): Promise<void> {
     await this.dataSource
       .createQueryBuilder()
@@ -22,6 +22,10 @@ export class SystemRepository {
   /** The system that processes a province's dossiers; the lowest code wins if a province has several. */
   findEnabledForProvince(manager: EntityManager, provinceCode: string): Promise<ConnectedSystem | null> {
     return manager.getRepository(ConnectedSystem).findOne({ where: { provinceCode, enabled: true }, order: { code: 'ASC' } });
+  }
+
+  findByCodes(manager: EntityManager, codes: string[]): Promise<ConnectedSystem[]> {
+    return manager.getRepository(ConnectedSystem).findBy({ code: In(codes) });
   }
 
   findByCode(code: string): Promise<ConnectedSystem | null> {

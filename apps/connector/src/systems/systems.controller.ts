@@ -20,6 +20,8 @@ export class SystemsController {
         username: s.username,
         credentialsRef: s.credentialsRef,
         callTimeoutMs: s.callTimeoutMs,
+        syncMode: s.syncMode,
+        pollIntervalMs: s.pollIntervalMs,
         enabled: s.enabled,
         createdAt: s.createdAt.toISOString(),
       })),

@@ -1,7 +1,8 @@
 import { DossierStatus } from '@lienthong/domain-dossier';
 import { LegacyDossier, legacyInteger } from '@lienthong/domain-dossier';
 
-export type PushOutcome = 'pending' | 'delivered' | 'refused' | 'gave-up' | 'abandoned';
+/** not-pushed: the province reached the status while its pushes were switched off (StatusPushSwitch). */
+export type PushOutcome = 'pending' | 'delivered' | 'refused' | 'gave-up' | 'abandoned' | 'not-pushed';
 
 /** One status the province reports back to the backbone, and how that went. */
 export interface StatusPush {
@@ -21,8 +22,8 @@ export interface ReceivedDossier {
   madonvi?: string;
   /** Every well-formed DongBoHoSoMC record naming this code, including creates refused as duplicates. */
   timesReceived: number;
-  /** The province's own status of the dossier, which it reports back. */
-  status: DossierStatus;
+  /** The province's own status of the dossier, which it reports back and TraCuuHoSo answers; a word when steered so. */
+  status: DossierStatus | string;
   firstReceivedAt: string;
   lastReceivedAt: string;
   pushes: StatusPush[];

@@ -5,6 +5,7 @@ import { demoApiKeyOf, oneStopSystemOf } from '@lienthong/domain-registry';
 import { backoffMs } from '@lienthong/platform-database';
 import { LegacySimEnv } from '../config';
 import { ReceivedDossier, StatusPush } from './one-stop.store';
+import { StatusPushSwitch } from './status-push.switch';
 
 /** What a simulated province does with a new dossier: accept it, then start processing it. */
 const PROCESSING_STEPS: ReadonlyArray<{ status: DossierStatus; note: string }> = [
@@ -21,8 +22,9 @@ const isRetryable = (httpStatus: number) => httpStatus >= 500 || httpStatus === 
 
 /**
  * Plays the province processing new dossiers: after a delay it pushes each status back through the
- * gateway as real one-stop software does, in order, retrying what may succeed later. Shutdown abandons
- * the pushes still waiting or in flight and waits until each has recorded so.
+ * gateway as real one-stop software does, in order, retrying what may succeed later; a province whose pushes
+ * are switched off only reaches the statuses. Shutdown abandons the pushes still waiting or in flight and
+ * waits until each has recorded so.
  */
 @Injectable()
 export class StatusPusher implements BeforeApplicationShutdown {
@@ -30,7 +32,10 @@ export class StatusPusher implements BeforeApplicationShutdown {
   private readonly shutdown = new AbortController();
   private readonly inFlight = new Set<Promise<void>>();
 
-  constructor(private readonly config: LegacySimEnv) {}
+  constructor(
+    private readonly config: LegacySimEnv,
+    private readonly pushing: StatusPushSwitch,
+  ) {}
 
   /** Starts processing in the background: the caller's answer never waits for it. */
   process(province: string, dossier: ReceivedDossier): void {
@@ -52,6 +57,10 @@ export class StatusPusher implements BeforeApplicationShutdown {
         return;
       }
       dossier.status = step.status;
+      if (!this.pushing.isOn(province)) {
+        this.settle(push, 'not-pushed');
+        continue;
+      }
       if (!(await this.deliver(province, dossier.record.MaHoSo, push))) return;
     }
   }

@@ -11,6 +11,7 @@ import type { SystemAdapter } from '../system-adapter';
 import { DongBoHoSoRecord, toDongBoHoSoRecord } from './dong-bo-ho-so.mapper';
 import { DvcqgVerdict, isDvcqgAnswer, judgeDvcqgAnswer, shouldResendAsUpdate } from './dvcqg-answer';
 import { DVCQG_SERVICES } from './dvcqg-services';
+import { DVCQG_STATUS_LOOKUP } from './dvcqg-status-lookup';
 
 const SYNC_SERVICE = 'DongBoHoSoMC';
 
@@ -28,6 +29,7 @@ const judged = (answer: unknown): Judged => ({ answer, verdict: judgeDvcqgAnswer
 @Injectable()
 export class DvcqgSessionAdapter implements SystemAdapter {
   readonly services = DVCQG_SERVICES;
+  readonly statusLookup = DVCQG_STATUS_LOOKUP;
   private readonly sessions = new Map<string, Promise<string>>();
 
   constructor(private readonly config: ConnectorEnv, private readonly credentials: SystemCredentials) {}

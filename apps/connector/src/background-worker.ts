@@ -1,0 +1,20 @@
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { PollingLoop } from '@lienthong/platform-database';
+
+/** Runs a unit of work in a PollingLoop from the app's start until its shutdown, which waits for the unit in flight. */
+export abstract class BackgroundWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  protected readonly loop: PollingLoop;
+
+  protected constructor(name: string, work: () => Promise<number>, idleMs: number) {
+    const logger = new Logger(new.target.name);
+    this.loop = new PollingLoop(name, work, { idleMs, onError: (loop, error) => logger.warn(`${loop} failed, will retry: ${String(error)}`) });
+  }
+
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
+  }
+}
