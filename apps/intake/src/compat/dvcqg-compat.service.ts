@@ -10,6 +10,7 @@ import {
   LEGACY_SUCCESS,
   parseProgressRequest,
   parseSyncRequest,
+  reachedAt,
   readReportedStatus,
 } from '@lienthong/domain-dossier';
 import { ProblemException } from '@lienthong/platform-http';
@@ -20,7 +21,7 @@ import { DossierRepository } from '../dossiers/dossier.repository';
 import { DossierService } from '../dossiers/dossier.service';
 import { DossierLifecycleService } from '../dossiers/dossier-lifecycle.service';
 import { ProcessingStepsService } from '../dossiers/processing-steps.service';
-import { acceptedAt, reachedAt, toRegistration } from './legacy-dossier.mapper';
+import { acceptedAt, toRegistration } from './legacy-dossier.mapper';
 import { toLegacyRecord } from './legacy-lookup.view';
 
 /** A refusal in the dialect's words: the call's transaction rolls back, and the client reads the message. */

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
-import { DossierStatus, LegacyDossier, legacyInteger, LegacyParsed, parseDossierCode, parseLegacyDate } from '@lienthong/domain-dossier';
+import { LegacyDossier, legacyInteger, LegacyParsed, parseDossierCode, parseLegacyDate } from '@lienthong/domain-dossier';
 import { SubmitDossierDto } from '../dossiers/submit-dossier.dto';
 
 /** A DongBoHoSoMC record read as a registration: the canonical submission, under the record's own code. */
@@ -49,20 +49,6 @@ export function toRegistration(record: LegacyDossier, madonvi: string | undefine
   if (problems.length) return { ok: false, message: `Hồ sơ ${code}: ${problems.join('; ')}` };
   return { ok: true, value: { code, input, submittedAt: dateAt(record, 'NgayNopHoSo') ?? new Date() } };
 }
-
-/** Which date of a record names the moment its status was reached; other statuses carry none. */
-const DATE_OF_STATUS: Partial<Record<DossierStatus, string>> = {
-  [DossierStatus.Accepted]: 'NgayTiepNhan',
-  [DossierStatus.NotAccepted]: 'NgayTiepNhan',
-  [DossierStatus.ResultReady]: 'NgayKetThucXuLy',
-  [DossierStatus.ResultReturned]: 'NgayTra',
-};
-
-/** When a record's status was reached, when the record says; else undefined (the time of the call stands for it). */
-export const reachedAt = (record: LegacyDossier, status: DossierStatus): Date | undefined => {
-  const field = DATE_OF_STATUS[status];
-  return field ? dateAt(record, field) : undefined;
-};
 
 /** NgayTiepNhan: when the record says the dossier was accepted, for a record already past acceptance. */
 export const acceptedAt = (record: LegacyDossier): Date | undefined => dateAt(record, 'NgayTiepNhan');

@@ -6,4 +6,5 @@ export * from './reported-status';
 export * from './dossier-lifecycle';
 export * from './dvcqg/legacy-answer';
 export * from './dvcqg/sync-request';
+export * from './dvcqg/status-dates';
 export * from './dvcqg/progress-request';

@@ -1,22 +1,12 @@
-import { DossierStatus, isLegacyStatus, isRecord, parseLegacyDate, readReportedStatus } from '@lienthong/domain-dossier';
+import { isLegacyStatus, isRecord, reachedAt, readReportedStatus } from '@lienthong/domain-dossier';
 import type { ReadStatus, StatusLookup } from '../status-lookup';
 import { judgeDvcqgAnswer } from './dvcqg-answer';
 import { dossierLookupCall } from './dvcqg-services';
 
-/** The record's date that says when a status was reached; the records say nothing of when the others were. */
-const DATE_OF_STATUS: Partial<Record<DossierStatus, string>> = {
-  [DossierStatus.Accepted]: 'NgayTiepNhan',
-  [DossierStatus.NotAccepted]: 'NgayTiepNhan',
-  [DossierStatus.ResultReady]: 'NgayKetThucXuLy',
-  [DossierStatus.ResultReturned]: 'NgayTra',
-};
-
 /** The date is chosen by the portal's meaning of the status: a system's own mapping is intake's to apply. */
-function reachedAt(record: Record<string, unknown>, status: number | string): Date | null {
+function dateOf(record: Record<string, unknown>, status: number | string): Date | null {
   const reported = readReportedStatus(status);
-  const field = reported?.kind === 'status' ? DATE_OF_STATUS[reported.status] : undefined;
-  const date = field ? record[field] : undefined;
-  return (typeof date === 'string' && parseLegacyDate(date)) || null;
+  return (reported?.kind === 'status' && reachedAt(record, reported.status)) || null;
 }
 
 /** TraCuuHoSo answers `{error_code: 0, result: {MaHoSo, TrangThaiHoSo, NgayTiepNhan, …}}`; the status comes as a number or text. */
@@ -28,7 +18,7 @@ function read(answer: unknown): ReadStatus {
   const raw = record.TrangThaiHoSo;
   if (!isLegacyStatus(raw)) return { ok: false, reason: `TraCuuHoSo answered TrangThaiHoSo ${JSON.stringify(raw) ?? 'undefined'}, which is no status` };
   const status = typeof raw === 'string' ? raw.trim() : (raw as number);
-  return { ok: true, observed: { status, occurredAt: reachedAt(record, status) } };
+  return { ok: true, observed: { status, occurredAt: dateOf(record, status) } };
 }
 
 export const DVCQG_STATUS_LOOKUP: StatusLookup = { callFor: dossierLookupCall, read };
