@@ -1,4 +1,4 @@
-import { DossierStatus, formatLegacyDate } from '@lienthong/domain-dossier';
+import { DossierStatus, formatLegacyDate, legacyDossierFields } from '@lienthong/domain-dossier';
 import type { Dossier } from '../dossiers/dossier.entity';
 import type { StatusReportRecord } from '../dossiers/status-report.entity';
 
@@ -8,19 +8,9 @@ const legacyDate = (at: Date | null | undefined) => (at ? formatLegacyDate(at) :
 export function toLegacyRecord(d: Dossier, reports: StatusReportRecord[]) {
   const firstAt = (status: DossierStatus) => reports.filter((r) => r.status === status).sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())[0]?.occurredAt;
   return {
-    MaHoSo: d.code,
-    MaTTHC: d.procedureCode,
-    TenTTHC: d.procedureName,
-    KenhThucHien: String(d.channel),
-    ChuHoSo: d.applicant.name,
-    LoaiDoiTuong: String(d.applicant.kind),
-    MaDoiTuong: d.applicant.accountId ?? '',
-    TrichYeuHoSo: d.summary,
-    DonViXuLy: d.agencyCode,
-    NgayNopHoSo: legacyDate(d.submittedAt),
+    ...legacyDossierFields(d),
     NgayTiepNhan: legacyDate(firstAt(DossierStatus.Accepted) ?? d.clockStartedAt),
     NgayHenTra: legacyDate(d.dueAt),
-    TrangThaiHoSo: String(d.status),
     NgayKetThucXuLy: legacyDate(firstAt(DossierStatus.ResultReady)),
     NgayTra: legacyDate(firstAt(DossierStatus.ResultReturned)),
   };

@@ -7,4 +7,5 @@ export * from './dossier-lifecycle';
 export * from './dvcqg/legacy-answer';
 export * from './dvcqg/sync-request';
 export * from './dvcqg/status-dates';
+export * from './dvcqg/legacy-record';
 export * from './dvcqg/progress-request';
