@@ -1,21 +1,15 @@
-// Latency at a given load: an open-loop load at a constant arrival rate. autocannon's rate limit cannot give it: it
-// counts per connection per second, so every connection sends its second's quota back to back and then idles, and
-// "half load" is a burst at full speed once a second that measures queueing in the burst. Here request i is due at
-// start + i / rate whatever became of the earlier ones, and its latency runs from that due time to the end of its
-// answer: a stall of the server, or of this generator, is counted instead of hidden (coordinated omission).
+// Latency at a given load: an open-loop load at a constant arrival rate (../shared/open-loop.js). autocannon's rate limit
+// cannot give it: it counts per connection per second, so every connection sends its second's quota back to back and then
+// idles, and "half load" is a burst at full speed once a second that measures queueing in the burst. Here each request's
+// latency runs from its due time to the end of its answer.
 const { Pool } = require('undici');
-const hdr = require('hdr-histogram-js');
+const { histogram, percentiles } = require('../shared/latency');
+const { openLoop } = require('../shared/open-loop');
 
-// Node's timers fire at millisecond granularity, so each tick sends every request that has come due since the last
-// (several per tick at a few thousand req/s); the wait for the tick is part of the measured latency.
-const TICK_MS = 1;
 // Not recorded: connections being opened, JIT, caches filling, at the same rate as what follows.
 const WARM_UP_S = 3;
 // How long answers are awaited once the last request is due; a request still unanswered then is an error.
 const DRAIN_MS = 5000;
-
-const milliseconds = (us) => Number((us / 1000).toFixed(1));
-const histogram = () => hdr.build({ numberOfSignificantValueDigits: 3 });
 
 /**
  * Sends GET `url` at `rate` req/s for a warm-up then `durationS` seconds, on `connections` keep-alive connections.
@@ -29,7 +23,6 @@ async function pacedLoad({ url, headers, rate, durationS, connections }) {
   const latenciesUs = histogram();
   const warmUpRequests = Math.round(WARM_UP_S * rate);
   const requests = warmUpRequests + Math.round(durationS * rate);
-  const intervalMs = 1000 / rate;
   const counts = { settled: 0, answered: 0, answeredRecorded: 0, failed: 0, non2xx: 0 };
   const { promise: settled, resolve: allSettled } = Promise.withResolvers();
 
@@ -51,17 +44,7 @@ async function pacedLoad({ url, headers, rate, durationS, connections }) {
     if (++counts.settled === requests) allSettled();
   }
 
-  const start = performance.now();
-  let next = 0;
-  await new Promise((scheduled) => {
-    (function tick() {
-      for (const now = performance.now(); next < requests && start + next * intervalMs <= now; next++) {
-        send(start + next * intervalMs, next >= warmUpRequests);
-      }
-      if (next < requests) setTimeout(tick, TICK_MS);
-      else scheduled();
-    })();
-  });
+  await openLoop({ rate, count: requests, send: (dueAt, i) => send(dueAt, i >= warmUpRequests) });
   const drainDeadline = setTimeout(allSettled, DRAIN_MS);
   await settled;
   clearTimeout(drainDeadline);
@@ -77,13 +60,6 @@ async function pacedLoad({ url, headers, rate, durationS, connections }) {
   await pool.destroy(); // after the snapshot: the requests it aborts are already counted as unanswered
   return result;
 }
-
-const percentiles = (latenciesUs) => ({
-  p50: milliseconds(latenciesUs.getValueAtPercentile(50)),
-  p99: milliseconds(latenciesUs.getValueAtPercentile(99)),
-  p999: milliseconds(latenciesUs.getValueAtPercentile(99.9)),
-  max: milliseconds(latenciesUs.maxValue),
-});
 
 /** The sum of one `field` over several runs. */
 const totalOf = (runs, field) => runs.reduce((total, run) => total + run[field], 0);

@@ -1,0 +1,65 @@
+// The whole backbone for the bench: every app a separate process from the compiled tree, started and stopped by the
+// e2e suite's AppProcesses, with a Kafka namespace, database (run.sh) and ports of its own, and a portal's OAuth token.
+process.env.KAFKA_NAMESPACE ??= 'bench-intake';
+const { readFileSync } = require('node:fs');
+require('../shared/typescript');
+const { AppProcesses } = require('../../libs/platform/testing/src/app-processes.ts');
+const { TEST_DATABASE_URL } = require('../../libs/platform/testing/src/test-env.ts');
+const { waitFor } = require('../../libs/platform/testing/src/wait-for.ts');
+const { APPS } = require('../../scripts/app-command');
+const { demoSecretFor, NATIONAL_PORTAL_SYSTEM } = require('../../dist/libs/domain/registry/src');
+
+const SECRET = 'bench-seed-secret';
+// e2e's apps listen 100 ports up from `npm start`'s, bench:gateway's at 3290–3293: this bench 200 up
+const PORT_SHIFT = 200;
+const PROCEDURE = '1.000358';
+// /proc/<pid>/stat counts CPU time in clock ticks of 10 ms (USER_HZ, 100 on Linux)
+const MS_PER_TICK = 10;
+
+class Backbone extends AppProcesses {
+  smtpPort = 2525 + PORT_SHIFT;
+
+  /** `statusPushDelayMs`: how long a simulated province takes to accept a dossier (legacy-sim's default is 100 ms). */
+  constructor({ statusPushDelayMs }) {
+    super({
+      DEMO_SEED_SECRET: SECRET,
+      RATE_LIMIT_PER_SECOND: '100000000',
+      DAILY_REQUEST_CAP: '1000000000',
+      STATUS_PUSH_DELAY_MS: String(statusPushDelayMs),
+      LOG_LEVEL: 'warn',
+    });
+  }
+
+  url(name) {
+    const app = APPS.find((a) => a.name === name);
+    if (!app) throw new Error(`no app ${name}`);
+    return `http://127.0.0.1:${app.port + PORT_SHIFT}`;
+  }
+
+  /** Every app ready, and intake holding the procedure the bench submits (it learns procedures from catalogue's events). */
+  async startAll(db) {
+    await super.startAll();
+    await waitFor(async () => (await db.query(`SELECT 1 FROM intake.procedures WHERE code = $1`, [PROCEDURE])).rowCount === 1, 'the procedure in intake', 60000);
+  }
+
+  /** CPU time each app has used so far, in ms (user + system); empty where there is no /proc. */
+  cpuMs() {
+    if (process.platform !== 'linux') return {};
+    // the processes AppProcesses keeps (private to TypeScript only)
+    const entries = [...this.running].map(([name, child]) => {
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return [name, (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK];
+    });
+    return Object.fromEntries(entries);
+  }
+
+  /** A fresh access token of the national portal (client credentials grant); tokens live 5 minutes, so one per phase. */
+  async portalToken() {
+    const form = { grant_type: 'client_credentials', client_id: NATIONAL_PORTAL_SYSTEM, client_secret: demoSecretFor(SECRET, `client-secret:${NATIONAL_PORTAL_SYSTEM}`) };
+    const res = await fetch(`${this.url('gateway')}/oauth/token`, { method: 'POST', body: new URLSearchParams(form) });
+    if (!res.ok) throw new Error(`no token for the portal: HTTP ${res.status} ${await res.text()}`);
+    return (await res.json()).access_token;
+  }
+}
+
+module.exports = { Backbone, DATABASE_URL: TEST_DATABASE_URL, PROCEDURE };
