@@ -3,11 +3,14 @@ import { dossierSubmittedV1 } from '@lienthong/contracts';
 import { Messaging } from '@lienthong/platform-kafka';
 import { DeliveryService } from './delivery.service';
 
+/** Dossiers to deliver come in batches, each accepted in one transaction: they do not depend on one another. */
 @Injectable()
 export class DossierSubmittedConsumer implements OnModuleInit {
   constructor(private readonly messaging: Messaging, private readonly deliveries: DeliveryService) {}
 
   onModuleInit(): void {
-    this.messaging.consumer.on(dossierSubmittedV1, (event, manager) => this.deliveries.accept(event.data, manager, event.id));
+    this.messaging.consumer.onBatch(dossierSubmittedV1, async (events, manager) => {
+      for (const event of events) await this.deliveries.accept(event.data, manager, event.id);
+    });
   }
 }

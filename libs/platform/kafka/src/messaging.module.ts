@@ -46,7 +46,8 @@ export class Messaging implements OnApplicationBootstrap, BeforeApplicationShutd
       namespace: options.namespace,
       maxAttempts: options.maxAttempts ?? 5,
       retryDelayMs: options.retryDelayMs ?? 200,
-      onCommitted: () => this.relay.wake(),
+      // what a handler wrote (to the outbox, or work for a worker of the service) is due once its transaction commits
+      onCommitted: () => outbox.notifyCommitted(),
     });
     this.origin = { source: `/lienthong/${options.service}`, namespace: options.namespace };
     this.relay = new OutboxRelay(dataSource, this.producer, {

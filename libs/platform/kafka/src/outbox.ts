@@ -31,7 +31,7 @@ export class Outbox {
     return rows.map((row) => row.id);
   }
 
-  /** Tells the relay to look now rather than at its next poll (call after the transaction commits). */
+  /** Tells the relay, and any worker listening, to look now rather than at its next poll (call after the transaction commits). */
   notifyCommitted(): void {
     for (const listener of this.listeners) listener();
   }
