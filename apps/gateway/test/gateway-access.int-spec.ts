@@ -60,8 +60,8 @@ describe('gateway: authentication, deny-by-default grants, province scope (real 
     expect((await request(`${gateway.baseUrl}/v1/dossiers/${CODE}`, { headers: HA_NOI })).status).toBe(403);
   });
 
-  it('denies what is not granted: a province cannot submit, the portal cannot update statuses', async () => {
-    expect((await request(`${gateway.baseUrl}/v1/dossiers`, { headers: THANH_HOA, body: { agencyCode: '000.00.06.H56' } })).status).toBe(403);
+  it("denies what is not granted: a province cannot submit to another province's agency, the portal cannot update statuses", async () => {
+    expect((await request(`${gateway.baseUrl}/v1/dossiers`, { headers: THANH_HOA, body: { agencyCode: '000.00.06.H26' } })).status).toBe(403);
     expect((await request(`${gateway.baseUrl}/v1/dossiers/${CODE}/status`, { headers: PORTAL, body: { status: 4 } })).status).toBe(403);
   });
 
