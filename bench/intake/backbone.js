@@ -7,7 +7,7 @@ const { AppProcesses } = require('../../libs/platform/testing/src/app-processes.
 const { TEST_DATABASE_URL } = require('../../libs/platform/testing/src/test-env.ts');
 const { waitFor } = require('../../libs/platform/testing/src/wait-for.ts');
 const { APPS } = require('../../scripts/app-command');
-const { demoSecretFor, NATIONAL_PORTAL_SYSTEM } = require('../../dist/libs/domain/registry/src');
+const { demoClientSecretOf, NATIONAL_PORTAL_SYSTEM } = require('../../dist/libs/domain/registry/src');
 
 const SECRET = 'bench-seed-secret';
 // e2e's apps listen 100 ports up from `npm start`'s, bench:gateway's at 3290–3293: this bench 200 up
@@ -55,7 +55,7 @@ class Backbone extends AppProcesses {
 
   /** A fresh access token of the national portal (client credentials grant); tokens live 5 minutes, so one per phase. */
   async portalToken() {
-    const form = { grant_type: 'client_credentials', client_id: NATIONAL_PORTAL_SYSTEM, client_secret: demoSecretFor(SECRET, `client-secret:${NATIONAL_PORTAL_SYSTEM}`) };
+    const form = { grant_type: 'client_credentials', client_id: NATIONAL_PORTAL_SYSTEM, client_secret: demoClientSecretOf(SECRET, NATIONAL_PORTAL_SYSTEM) };
     const res = await fetch(`${this.url('gateway')}/oauth/token`, { method: 'POST', body: new URLSearchParams(form) });
     if (!res.ok) throw new Error(`no token for the portal: HTTP ${res.status} ${await res.text()}`);
     return (await res.json()).access_token;

@@ -5,6 +5,8 @@ const { PROVINCES } = require('../../dist/libs/domain/dossier/src');
 const { openLoop } = require('../shared/open-loop');
 const { closedLoop } = require('./closed-loop');
 const { PROCEDURE } = require('./backbone');
+require('../shared/typescript');
+const { dossierSubmission } = require('../../libs/platform/testing/src/dossier-submission.ts');
 
 // One agency in each province: a national load comes from all of them, and an agency numbers its dossiers of the day one
 // by one, 9,999 at most, so that one agency alone would run out after a few runs a day.
@@ -14,16 +16,13 @@ const ANSWER_TIMEOUT_MS = 30000;
 
 const wallClock = (t) => performance.timeOrigin + t;
 
-const submission = (partnerReference, i) => ({
-  partnerReference,
-  procedureCode: PROCEDURE,
-  caseCode: `${PROCEDURE}.01`,
-  agencyCode: AGENCIES[i % AGENCIES.length],
-  channel: 2,
-  applicant: { name: 'Nguyễn Văn An', idNumber: '038090001234', idType: 1, kind: 1 },
-  contact: { email: `${partnerReference}@example.vn`, phone: '0961234567' },
-  summary: 'Đề nghị gia hạn giấy phép thành lập chi nhánh',
-});
+const submission = (partnerReference, i) =>
+  dossierSubmission(partnerReference, {
+    procedureCode: PROCEDURE,
+    caseCode: `${PROCEDURE}.01`,
+    agencyCode: AGENCIES[i % AGENCIES.length],
+    contact: { email: `${partnerReference}@example.vn`, phone: '0961234567' },
+  });
 
 /**
  * Submissions of one phase, partner references `${run}-${i}`. Answers the acknowledged ones ({code, startedAt} with

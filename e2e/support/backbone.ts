@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { demoApiKeyOf, demoClientSecretOf, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf } from '@lienthong/domain-registry';
-import { AppProcesses, request, TEST_DATABASE_URL, waitFor } from '@lienthong/platform-testing';
+import { AppProcesses, dossierSubmission, request, TEST_DATABASE_URL, waitFor } from '@lienthong/platform-testing';
 
 const SECRET = 'e2e-seed-secret';
 
@@ -53,14 +53,5 @@ export class Backbone {
   }
 }
 
-export const submission = (partnerReference: string, email: string, overrides: Record<string, unknown> = {}) => ({
-  partnerReference,
-  procedureCode: '1.000358',
-  caseCode: '1.000358.01',
-  agencyCode: '000.00.06.H56',
-  channel: 2,
-  applicant: { name: 'Nguyễn Văn An', idNumber: '038090001234', idType: 1, kind: 1 },
-  contact: { email, phone: '0961234567' },
-  summary: 'Đề nghị gia hạn giấy phép thành lập chi nhánh',
-  ...overrides,
-});
+export const submission = (partnerReference: string, email: string, overrides: Record<string, unknown> = {}) =>
+  dossierSubmission(partnerReference, { contact: { email, phone: '0961234567' }, ...overrides });

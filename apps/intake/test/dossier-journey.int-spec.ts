@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { deliveryFailedV1, deliverySucceededV1, notificationSentV1, paymentRequestedV1 } from '@lienthong/contracts';
-import { request, TestApp, testEvents, waitFor } from '@lienthong/platform-testing';
-import { startIntake, submissionOf } from './intake.fixture';
+import { dossierSubmission, request, TestApp, testEvents, waitFor } from '@lienthong/platform-testing';
+import { startIntake } from './intake.fixture';
 
 const PORTAL = { 'x-lienthong-client': 'VN/GOV/000.00.00.G22/DVCQG' };
 const ONE_STOP = 'VN/GOV/000.00.00.H56/MOTCUA';
@@ -16,7 +16,7 @@ describe("intake: a dossier's journey across the backbone on its timeline (real 
   afterAll(() => intake?.close());
 
   it('shows each delivery, failed delivery, notification and payment request once, in time order, at the status of then', async () => {
-    const submitted = await request(`${intake.baseUrl}/dossiers`, { body: submissionOf(`${run}-journey`), headers: PORTAL });
+    const submitted = await request(`${intake.baseUrl}/dossiers`, { body: dossierSubmission(`${run}-journey`), headers: PORTAL });
     const code = submitted.body.code as string;
     const events = testEvents(intake.app);
     const delivered = { ...deliverySucceededV1.example, subject: code, systemCode: ONE_STOP, attempts: 2, deliveredAt: new Date(Date.now() + 1000).toISOString() };
@@ -45,7 +45,7 @@ describe("intake: a dossier's journey across the backbone on its timeline (real 
   }, 60000);
 
   it("answers a citizen's tracking with nothing personal, and operators' journey without the applicant", async () => {
-    const submitted = await request(`${intake.baseUrl}/dossiers`, { body: submissionOf(`${run}-tracking`), headers: PORTAL });
+    const submitted = await request(`${intake.baseUrl}/dossiers`, { body: dossierSubmission(`${run}-tracking`), headers: PORTAL });
     const code = submitted.body.code as string;
     await request(`${intake.baseUrl}/dossiers/${code}/status`, { body: { status: 2, note: 'Đã tiếp nhận tại quầy' }, headers: { 'x-lienthong-client': ONE_STOP } });
     await testEvents(intake.app).publish(notificationSentV1, code, { ...notificationSentV1.example, subject: code, sentAt: new Date(Date.now() + 1000).toISOString() });

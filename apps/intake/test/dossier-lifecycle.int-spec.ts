@@ -2,9 +2,9 @@ import type { Consumer, KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { dossierOverdueV1, dossierStatusChangedV1, DossierStatusChangedV1 } from '@lienthong/contracts';
 import { createKafka, inNamespace } from '@lienthong/platform-kafka';
-import { request, TestApp, waitFor } from '@lienthong/platform-testing';
+import { dossierSubmission, request, TestApp, waitFor } from '@lienthong/platform-testing';
 import { OverdueSweeper } from '../src/dossiers/overdue.sweeper';
-import { startIntake, submissionOf } from './intake.fixture';
+import { startIntake } from './intake.fixture';
 
 const PORTAL = 'VN/GOV/000.00.00.G22/DVCQG';
 const ONE_STOP = 'VN/GOV/000.00.00.H56/MOTCUA';
@@ -12,7 +12,7 @@ const ONE_STOP = 'VN/GOV/000.00.00.H56/MOTCUA';
 const ODD_ONE_STOP = 'VN/GOV/000.00.00.H56/ODDSOFT';
 const run = Date.now().toString(36);
 
-const submission = (ref: string) => submissionOf(`${run}-${ref}`);
+const submission = (ref: string) => dossierSubmission(`${run}-${ref}`);
 
 /** Vietnamese wall time, as the processing systems report it. */
 const vn = (local: string) => `${local}+07:00`;

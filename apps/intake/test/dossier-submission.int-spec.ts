@@ -1,11 +1,11 @@
 import { DataSource } from 'typeorm';
-import { request, TestApp } from '@lienthong/platform-testing';
-import { startIntake, submissionOf } from './intake.fixture';
+import { dossierSubmission, request, TestApp } from '@lienthong/platform-testing';
+import { startIntake } from './intake.fixture';
 
 const CLIENT = { 'x-lienthong-client': 'VN/GOV/000.00.00.G22/DVCQG' };
 const run = Date.now().toString(36);
 /** In the local form of the code (…000.00.00.H56), which intake resolves to the national one. */
-const submission = (ref: string, overrides: Record<string, unknown> = {}) => submissionOf(`${run}-${ref}`, { procedureCode: '1.000358.000.00.00.H56', ...overrides });
+const submission = (ref: string, overrides: Record<string, unknown> = {}) => dossierSubmission(`${run}-${ref}`, { procedureCode: '1.000358.000.00.00.H56', ...overrides });
 
 describe('intake: dossier submission (real PostgreSQL and Kafka)', () => {
   let intake: TestApp;

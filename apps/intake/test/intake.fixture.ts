@@ -5,19 +5,6 @@ import { startTestApp, TestApp, testEvents, waitFor } from '@lienthong/platform-
 import { AppModule } from '../src/app.module';
 import { IntakeEnv } from '../src/config';
 
-/** A canonical submission in Thanh Hoá of procedure 1.000358, case 1.000358.01 (5 working days). */
-export const submissionOf = (partnerReference: string, overrides: Record<string, unknown> = {}) => ({
-  partnerReference,
-  procedureCode: '1.000358',
-  caseCode: '1.000358.01',
-  agencyCode: '000.00.06.H56',
-  channel: 2,
-  applicant: { name: 'Nguyễn Văn An', idNumber: '038090001234', idType: 1, kind: 1 },
-  contact: { email: 'an.nguyen@example.vn', phone: '0961234567' },
-  summary: 'Đề nghị gia hạn giấy phép',
-  ...overrides,
-});
-
 /**
  * Intake on the real PostgreSQL and Kafka, holding procedure 1.000358: its copy comes from catalogue events, so one
  * is written as catalogue would, at a version of the suite's own (a newer copy from another suite is kept).

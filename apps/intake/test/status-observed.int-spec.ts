@@ -1,8 +1,8 @@
 import type { Consumer, KafkaMessage } from 'kafkajs';
 import { dossierStatusChangedV1, DossierStatusChangedV1, dossierStatusObservedV1 } from '@lienthong/contracts';
 import { createKafka, inNamespace } from '@lienthong/platform-kafka';
-import { request, TestApp, testEvents, waitFor } from '@lienthong/platform-testing';
-import { startIntake, submissionOf } from './intake.fixture';
+import { dossierSubmission, request, TestApp, testEvents, waitFor } from '@lienthong/platform-testing';
+import { startIntake } from './intake.fixture';
 
 const ONE_STOP = 'VN/GOV/000.00.00.H56/MOTCUA';
 /** A pull-mode system that reports its fee requests as 9. */
@@ -25,7 +25,7 @@ describe('intake: statuses observed in systems that cannot push them (real Postg
   const changes: KafkaMessage[] = [];
 
   const submit = async (ref: string): Promise<string> => {
-    const res = await request(`${intake.baseUrl}/dossiers`, { body: submissionOf(`${run}-${ref}`), headers: { 'x-lienthong-client': 'VN/GOV/000.00.00.G22/DVCQG' } });
+    const res = await request(`${intake.baseUrl}/dossiers`, { body: dossierSubmission(`${run}-${ref}`), headers: { 'x-lienthong-client': 'VN/GOV/000.00.00.G22/DVCQG' } });
     return res.body.code as string;
   };
   const push = (code: string, status: number | string, occurredAt: string) =>

@@ -17,6 +17,10 @@ const REGISTRY = 'Operators: registry';
 const EXCHANGES = 'Operators: exchanges';
 const LEGACY = 'Legacy services';
 
+/** A read about one dossier, by its code. */
+const readDossier = (op: Pick<GuardedOperation, 'operationId' | 'summary' | 'description' | 'tag' | 'permission' | 'answers'>): Operation =>
+  guarded('get', { ...op, parameters: [param('DossierCode')], problems: ['dossierNotFound'], proxied: true });
+
 /** A read of one procedure, by any form of its code. */
 const readProcedure = (op: Pick<GuardedOperation, 'operationId' | 'summary' | 'description' | 'parameters' | 'answers'>): Operation =>
   guarded('get', { ...op, tag: PROCEDURES, permission: Permission.ReadProcedure, parameters: [param('ProcedureCode'), ...(op.parameters ?? [])], problems: ['procedureNotFound'], proxied: true });
@@ -63,16 +67,13 @@ const paths: OpenApiDocument['paths'] = {
     }),
   },
   '/v1/dossiers/{code}': {
-    get: guarded('get', {
+    get: readDossier({
       operationId: 'getDossier',
       summary: 'Read a dossier with its timeline',
       description: "The grant must cover the province in the dossier's code.",
       tag: DOSSIERS,
       permission: Permission.ReadDossier,
-      parameters: [param('DossierCode')],
       answers: { '200': { description: 'The dossier; the applicant id number is masked', schema: 'DossierWithTimeline', examples: { accepted: ex.dossierWithTimeline } } },
-      problems: ['dossierNotFound'],
-      proxied: true,
     }),
   },
   '/v1/dossiers/{code}/status': {
@@ -91,30 +92,24 @@ const paths: OpenApiDocument['paths'] = {
     }),
   },
   '/v1/dossiers/{code}/tracking': {
-    get: guarded('get', {
+    get: readDossier({
       operationId: 'trackDossier',
       summary: 'Where a dossier stands, as a citizen follows it by its code from any province',
       description: "Nothing personal: the applicant's name masked, the status, the due date and each change of status. The grant must cover the province in the dossier's code; the demo seeds it everywhere for the portal, every one-stop system and every LGSP.",
       tag: DOSSIERS,
       permission: Permission.TrackDossier,
-      parameters: [param('DossierCode')],
       answers: { '200': { description: 'Where the dossier stands', schema: 'DossierTracking', examples: { accepted: ex.dossierTracking } } },
-      problems: ['dossierNotFound'],
-      proxied: true,
     }),
   },
   '/v1/operator/dossiers/{code}/journey': {
-    get: guarded('get', {
+    get: readDossier({
       operationId: 'getDossierJourney',
       summary: "A dossier's journey across the backbone, for operators",
       description:
         'Everything every system did with the dossier, in the order it happened: its submission, each delivery to a provincial system (or giving up), each status report, step and sub-state, each notification sent, each payment requested; the applicant left out. The calls about it are at `/v1/operator/exchanges?subject={code}`.',
       tag: EXCHANGES,
       permission: Permission.ReadExchanges,
-      parameters: [param('DossierCode')],
       answers: { '200': { description: 'The journey', schema: 'DossierJourney', examples: { delivered: ex.dossierJourney } } },
-      problems: ['dossierNotFound'],
-      proxied: true,
     }),
   },
   '/v1/dossiers/{code}/steps': {

@@ -5,3 +5,4 @@ export * from './test-app';
 export * from './app-processes';
 export * from './test-events';
 export * from './in-pool';
+export * from './dossier-submission';
