@@ -37,7 +37,9 @@ describe('intake: dossier lifecycle (real PostgreSQL and Kafka)', () => {
   const reportsKept = async (code: string) => Number((await db.query(`SELECT count(*) AS n FROM intake.dossier_status_reports WHERE dossier_code = $1`, [code]))[0].n);
 
   beforeAll(async () => {
-    const env = { INTAKE_STATUS_MAPPINGS: JSON.stringify({ [ODD_ONE_STOP]: { '9': 6, 'gui-buu-dien': null } }), INTAKE_OVERDUE_SWEEP_MS: '200' };
+    // the tests sweep for overdue dossiers themselves: a sweep of its own landing between a test's reports (all in the
+    // past, so overdue) would put an entry on that test's timeline
+    const env = { INTAKE_STATUS_MAPPINGS: JSON.stringify({ [ODD_ONE_STOP]: { '9': 6, 'gui-buu-dien': null } }), INTAKE_OVERDUE_SWEEP_MS: '3600000' };
     ({ intake, db } = await startIntake(2_000_000, env));
     consumer = createKafka(process.env.KAFKA_BROKERS!, `intake-lifecycle-${run}`).consumer({ groupId: `intake-lifecycle-${run}` });
     await consumer.connect();
@@ -131,6 +133,7 @@ describe('intake: dossier lifecycle (real PostgreSQL and Kafka)', () => {
   it('publishes dossier.overdue.v1 once for a dossier past its due date', async () => {
     const code = await submit('overdue');
     await report(code, 2, '2025-01-02T09:00:00');
+    await intake.app.get(OverdueSweeper).sweep();
     const [event] = await waitFor(() => eventsOf(code, dossierOverdueV1.type).length > 0 && eventsOf(code, dossierOverdueV1.type), 'dossier.overdue.v1', 30000);
     expect(event).toMatchObject({ code, status: 2, dueAt: '2025-01-09T16:59:59.999Z', provinceCode: 'H56' });
     expect((await dossier(code)).overdue).toBe(true);
