@@ -24,7 +24,7 @@ export class NotificationEnv extends portOf(3004) {
   @Min(1)
   NOTIFY_BACKOFF_CAP_MS: number = 300000;
 
-  /** E-mails sent at the same time (each holds one pooled SMTP connection and one row lock). */
+  /** Senders at work at the same time, and pooled SMTP connections: each sender claims up to 16 due e-mails at a time. */
   @IsInt()
   @Min(1)
   @Max(32)

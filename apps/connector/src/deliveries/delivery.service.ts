@@ -15,7 +15,7 @@ import { deliveryAttempts } from './delivery.metrics';
 import { DeliveryFilter, DeliveryRepository } from './delivery.repository';
 
 /** Deliveries claimed per unit of work: few enough that their locks and HTTP calls stay short. */
-const BATCH_SIZE = 8;
+export const DELIVERY_BATCH_SIZE = 8;
 
 type Outcome = { ok: true } | { ok: false; error: string };
 
@@ -62,7 +62,7 @@ export class DeliveryService {
    */
   async deliverDue(): Promise<number> {
     const attempted = await this.dataSource.transaction(async (manager) => {
-      const due = await this.deliveries.claimDue(manager, BATCH_SIZE);
+      const due = await this.deliveries.claimDue(manager, DELIVERY_BATCH_SIZE);
       const outcomes = await Promise.all(due.map((d) => this.attempt(d)));
       for (const [i, delivery] of due.entries()) await this.record(manager, delivery, outcomes[i]);
       return due.length;

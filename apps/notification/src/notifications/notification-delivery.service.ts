@@ -16,7 +16,10 @@ type Outcome = (Attempt & { sent: true }) | Failure;
 
 const ERROR_LIMIT = 1000;
 
-/** Sends one due e-mail at a time and records the outcome. */
+/** E-mails claimed per unit of work: sent at the same time over the pooled SMTP connections. */
+export const SENDER_BATCH_SIZE = 16;
+
+/** Sends due e-mails a batch at a time and records the outcomes. */
 @Injectable()
 export class NotificationDeliveryService {
   private readonly logger = new Logger('NotificationDelivery');
@@ -30,37 +33,36 @@ export class NotificationDeliveryService {
   ) {}
 
   /**
-   * Claims the next due notification and sends it while its row stays locked, then marks it sent and
-   * writes notification.sent.v1 in the same transaction. A crash between the send and the commit sends
-   * it again with the same Message-ID. Answers how many it handled (0 or 1).
+   * Claims due notifications and sends them while their rows stay locked, then marks the sent ones sent and writes
+   * their notification.sent.v1 in the same transaction, and records each failed attempt. A crash between the sends and
+   * the commit sends them again with the same Message-IDs. Answers how many it handled.
    */
-  async deliverNext(): Promise<number> {
-    const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome | undefined> => {
-      const notification = await this.notifications.claimNextDue(manager);
-      if (!notification) return undefined;
-      const attempts = notification.attempts + 1;
-      try {
-        await this.mail.send({ notificationId: notification.id, to: notification.recipient, subject: notification.subject, text: notification.body });
-      } catch (error) {
-        const failure = this.failureOf(notification, attempts, error);
-        await this.notifications.markAttemptFailed(manager, notification.id, attempts, failure.error, failure.retryAt);
-        return failure;
-      }
+  async deliverDue(): Promise<number> {
+    const outcomes = await this.dataSource.transaction(async (manager): Promise<Outcome[]> => {
+      const due = await this.notifications.claimDue(manager, SENDER_BATCH_SIZE);
+      const outcomes = await Promise.all(due.map((notification) => this.attempt(notification)));
+      const sent = outcomes.filter((o) => o.sent).map((o) => o.notification);
       const sentAt = new Date();
-      await this.notifications.markSent(manager, notification.id, attempts, sentAt);
-      await this.outbox.add(manager, notificationSentV1, notification.dossierCode, {
-        notificationId: notification.id,
-        channel: notification.channel,
-        template: notification.template,
-        subject: notification.dossierCode,
-        sourceEventId: notification.sourceEventId,
-        sentAt: sentAt.toISOString(),
-      });
-      return { notification, attempts, sent: true };
+      await this.notifications.markSent(manager, sent.map((n) => n.id), sentAt);
+      for (const failure of outcomes.filter((o): o is Failure => !o.sent)) {
+        await this.notifications.markAttemptFailed(manager, failure.notification.id, failure.attempts, failure.error, failure.retryAt);
+      }
+      await this.outbox.addAll(manager, notificationSentV1, sent.map((n) => ({ key: n.dossierCode, payload: sentEventOf(n, sentAt) })));
+      return outcomes;
     });
-    if (!outcome) return 0;
-    this.report(outcome);
-    return 1;
+    if (outcomes.some((o) => o.sent)) this.outbox.notifyCommitted();
+    outcomes.forEach((outcome) => this.report(outcome));
+    return outcomes.length;
+  }
+
+  private async attempt(notification: Notification): Promise<Outcome> {
+    const attempts = notification.attempts + 1;
+    try {
+      await this.mail.send({ notificationId: notification.id, to: notification.recipient, subject: notification.subject, text: notification.body });
+      return { notification, attempts, sent: true };
+    } catch (error) {
+      return this.failureOf(notification, attempts, error);
+    }
   }
 
   private failureOf(notification: Notification, attempts: number, error: unknown): Failure {
@@ -74,7 +76,6 @@ export class NotificationDeliveryService {
     const { notification: n, attempts } = outcome;
     const what = `${n.channel} ${n.id} (${n.template}, dossier ${n.dossierCode}) to ${maskEmail(n.recipient)}`;
     if (outcome.sent) {
-      this.outbox.notifyCommitted();
       this.logger.log(`sent ${what} at attempt ${attempts}`);
     } else if (outcome.retryAt) {
       this.logger.warn(`attempt ${attempts} of ${what} failed, retrying at ${outcome.retryAt.toISOString()}: ${outcome.error}`);
@@ -83,3 +84,12 @@ export class NotificationDeliveryService {
     }
   }
 }
+
+const sentEventOf = (n: Notification, sentAt: Date) => ({
+  notificationId: n.id,
+  channel: n.channel,
+  template: n.template,
+  subject: n.dossierCode,
+  sourceEventId: n.sourceEventId,
+  sentAt: sentAt.toISOString(),
+});

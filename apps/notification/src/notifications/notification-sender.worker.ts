@@ -1,10 +1,12 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { PollingLoop } from '@lienthong/platform-database';
 import { NotificationEnv } from '../config';
-import { NotificationDeliveryService } from './notification-delivery.service';
+import { NotificationDeliveryService, SENDER_BATCH_SIZE } from './notification-delivery.service';
 
 /** How often the sender looks for due e-mails when it found none. */
 const IDLE_MS = 500;
+/** Under load, how long a sender lets due e-mails gather after a batch that was not full. */
+const BUSY_MS = 10;
 
 /**
  * Background senders, NOTIFY_CONCURRENCY of them (row locks with SKIP LOCKED keep them apart): they run from
@@ -19,8 +21,10 @@ export class NotificationSenderWorker implements OnApplicationBootstrap, BeforeA
     this.loops = Array.from(
       { length: config.NOTIFY_CONCURRENCY },
       (_, i) =>
-        new PollingLoop(`notification-sender-${i + 1}`, () => delivery.deliverNext(), {
+        new PollingLoop(`notification-sender-${i + 1}`, () => delivery.deliverDue(), {
           idleMs: IDLE_MS,
+          busyMs: BUSY_MS,
+          fullAt: SENDER_BATCH_SIZE,
           onError: (name, error) => this.logger.warn(`${name} failed, will retry: ${String(error)}`),
         }),
     );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Notification, NotificationStatus } from './notification.entity';
 
 export interface NotificationFilter {
@@ -21,21 +21,23 @@ export class NotificationRepository {
     await manager.createQueryBuilder().insert().into(Notification).values(notification).orIgnore().execute();
   }
 
-  /** The most overdue pending message, locked for the caller's transaction; other senders skip it. */
-  claimNextDue(manager: EntityManager): Promise<Notification | null> {
+  /** The most overdue pending messages, at most `limit`, locked for the caller's transaction; other senders skip them. */
+  claimDue(manager: EntityManager, limit: number): Promise<Notification[]> {
     return manager
       .createQueryBuilder(Notification, 'n')
       .where(`n.status = 'pending'`)
       .andWhere('n.next_attempt_at <= now()')
       .orderBy('n.next_attempt_at')
-      .limit(1)
+      .limit(limit)
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
-      .getOne();
+      .getMany();
   }
 
-  async markSent(manager: EntityManager, id: string, attempts: number, sentAt: Date): Promise<void> {
-    await manager.update(Notification, { id }, { status: 'sent', attempts, sentAt, lastError: null });
+  /** Marks the messages sent, each at its next attempt, in one statement. */
+  async markSent(manager: EntityManager, ids: string[], sentAt: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await manager.update(Notification, { id: In(ids) }, { status: 'sent', attempts: () => 'attempts + 1', sentAt, lastError: null });
   }
 
   /** Records a failed attempt: retried at `retryAt`, or given up (`failed`) when there is none. */

@@ -1,6 +1,22 @@
+export interface PollingLoopOptions {
+  /** Wait after a unit that found no work; wake() cuts it short. */
+  idleMs: number;
+  /** Wait after a unit that failed (ten times idleMs unless given). */
+  errorMs?: number;
+  /**
+   * Wait after a unit that found some work but less than `fullAt`, which wake() does not cut short: under load the next
+   * unit then finds more, and a loop that runs per batch (a transaction, a produce request) runs fewer of them. 0 (the
+   * default) runs again at once.
+   */
+  busyMs?: number;
+  /** A unit that found this much work runs the next one at once (there is more waiting). */
+  fullAt?: number;
+  onError: (name: string, error: unknown) => void;
+}
+
 /**
- * Runs a unit of work again and again: at once while it keeps finding work, after `idleMs` when it
- * finds none, and after a backoff when it fails. `stop()` waits for the unit in flight to finish.
+ * Runs a unit of work again and again: at once while it keeps finding work (or after `busyMs`, see there), after
+ * `idleMs` when it finds none, and after a backoff when it fails. `stop()` waits for the unit in flight to finish.
  */
 export class PollingLoop {
   private running = false;
@@ -10,7 +26,7 @@ export class PollingLoop {
   constructor(
     private readonly name: string,
     private readonly work: () => Promise<number>,
-    private readonly options: { idleMs: number; errorMs?: number; onError: (name: string, error: unknown) => void },
+    private readonly options: PollingLoopOptions,
   ) {}
 
   start(): void {
@@ -32,25 +48,28 @@ export class PollingLoop {
 
   private async loop(): Promise<void> {
     while (this.running) {
-      let delay = 0;
+      let [delay, wakeable] = [0, true];
       try {
-        if ((await this.work()) === 0) delay = this.options.idleMs;
+        const found = await this.work();
+        if (found === 0) delay = this.options.idleMs;
+        else if (found < (this.options.fullAt ?? Infinity)) [delay, wakeable] = [this.options.busyMs ?? 0, false];
       } catch (error) {
         this.options.onError(this.name, error);
         delay = this.options.errorMs ?? this.options.idleMs * 10;
       }
-      if (delay > 0 && this.running) await this.pause(delay);
+      if (delay > 0 && this.running) await this.pause(delay, wakeable);
     }
   }
 
-  private pause(ms: number): Promise<void> {
+  private pause(ms: number, wakeable: boolean): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
         resolve();
       }
-      this.wakeUp = done;
+      // stop() still ends a pause that wake() may not
+      this.wakeUp = wakeable ? done : () => !this.running && done();
     });
   }
 }

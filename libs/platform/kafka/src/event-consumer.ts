@@ -16,7 +16,6 @@ interface Registration {
   contract: EventContract<unknown>;
   /** Every handler runs on batches; a per-event handler is a batch handler that takes one event at a time. */
   handler: BatchEventHandler<unknown>;
-  batched: boolean;
 }
 
 export interface EventConsumerOptions {
@@ -37,9 +36,11 @@ const tracer = trace.getTracer('lienthong-kafka');
 const isPoison = (error: unknown) => error instanceof MalformedEventError || error instanceof PayloadInvalidError;
 
 /**
- * Runs registered handlers for contract topics. Each event (or, for onBatch, each fetched batch) is handled in
- * one transaction together with its inbox rows, so a redelivered event has no second effect. A failing event is retried a bounded number
- * of times, then parked on the dead-letter topic, and the partition moves on; a malformed one goes there at once.
+ * Runs registered handlers for contract topics. Each fetched batch is handled in one transaction together with its
+ * inbox rows, so a redelivered event has no second effect; under load a batch holds many events, and costs one
+ * transaction. A batch that fails is handled again event by event, each in a transaction of its own: a failing event is
+ * retried a bounded number of times, then parked on the dead-letter topic, and the partition moves on; a malformed one
+ * goes there at once.
  */
 export class EventConsumer {
   private readonly handlers = new Map<string, Registration>();
@@ -55,24 +56,27 @@ export class EventConsumer {
     private readonly options: EventConsumerOptions,
   ) {}
 
+  /** Handles each event on its own, in the order of its partition, in its own trace span (a batch's transaction). */
   on<T>(contract: EventContract<T>, handler: EventHandler<T>): void {
-    this.register(contract, ([event], manager) => handler(event, manager), false);
+    const topic = inNamespace(contract.topic, this.options.namespace);
+    this.register(contract, async (events, manager) => {
+      for (const event of events) await this.inTrace(event, topic, () => handler(event, manager));
+    });
   }
 
   /**
-   * Handles a fetched batch of a topic in one transaction (one inbox statement for all), for events whose
-   * handling does not depend on one another. If the batch keeps failing, its events are handled one by one,
-   * so only the failing ones reach the dead-letter topic.
+   * Handles a fetched batch of a topic with one call (one inbox statement for all), for events whose handling is
+   * cheaper together: one statement for many rows. A batch of one event runs in that event's trace span.
    */
   onBatch<T>(contract: EventContract<T>, handler: BatchEventHandler<T>): void {
-    this.register(contract, handler, true);
+    const topic = inNamespace(contract.topic, this.options.namespace);
+    this.register<T>(contract, (events, manager) => (events.length === 1 ? this.inTrace(events[0], topic, () => handler(events, manager)) : handler(events, manager)));
   }
 
-  private register<T>(contract: EventContract<T>, handler: BatchEventHandler<T>, batched: boolean): void {
+  private register<T>(contract: EventContract<T>, handler: BatchEventHandler<T>): void {
     this.handlers.set(inNamespace(contract.topic, this.options.namespace), {
       contract: contract as EventContract<unknown>,
       handler: handler as BatchEventHandler<unknown>,
-      batched,
     });
   }
 
@@ -120,7 +124,7 @@ export class EventConsumer {
 
   private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const registration = this.handlers.get(batch.topic)!;
-    if (registration.batched && batch.messages.length > 1 && (await this.handleWhole(batch.topic, batch.messages, registration))) {
+    if (batch.messages.length > 1 && (await this.handleWhole(batch.topic, batch.messages, registration))) {
       resolveOffset(batch.lastOffset());
       return;
     }
@@ -132,24 +136,19 @@ export class EventConsumer {
     }
   }
 
-  /** One transaction for the whole batch, retried a bounded number of times; false leaves it to handleOne. */
+  /**
+   * One transaction for the whole batch; false leaves it to handleOne. A batch is tried once: event by event, each
+   * failing event has its own bounded retries, and the others are not held up by them.
+   */
   private async handleWhole(topic: string, messages: KafkaMessage[], { contract, handler }: Registration): Promise<boolean> {
-    let events: ReceivedEvent[];
     try {
-      events = messages.map((message) => this.decode(message, contract));
+      const events = messages.map((message) => this.decode(message, contract));
+      await this.handleFresh(events, handler);
+      eventsConsumed.inc({ topic, consumer: this.options.groupId, outcome: 'handled' }, events.length);
+      return true;
     } catch {
-      return false; // a malformed message among them: each is handled, and dead-lettered, on its own
+      return false; // a malformed message or a failing event among them: each is handled, and dead-lettered, on its own
     }
-    for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
-      try {
-        await this.handleFresh(events, handler);
-        eventsConsumed.inc({ topic, consumer: this.options.groupId, outcome: 'handled' }, events.length);
-        return true;
-      } catch {
-        await delay(this.options.retryDelayMs * attempt);
-      }
-    }
-    return false;
   }
 
   private async handleOne(topic: string, partition: number, message: KafkaMessage, { contract, handler }: Registration, heartbeat: () => Promise<void>): Promise<void> {
@@ -159,8 +158,7 @@ export class EventConsumer {
     while (attempts < this.options.maxAttempts) {
       attempts += 1;
       try {
-        const event = this.decode(message, contract);
-        await this.inTrace(event, topic, () => this.handleFresh([event], handler));
+        await this.handleFresh([this.decode(message, contract)], handler);
         eventsConsumed.inc({ topic, consumer: this.options.groupId, outcome: 'handled' });
         stopTimer();
         return;
