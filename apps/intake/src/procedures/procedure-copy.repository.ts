@@ -3,8 +3,19 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { ProcedurePublishedV1 } from '@lienthong/contracts';
 import { ProcedureCopy } from './procedure-copy.entity';
 
+/**
+ * How long a looked-up procedure is used without asking again: every submission and every due date reads one. Copies
+ * come from catalogue's events, so they lag behind the catalogue anyway; an event this instance applies clears its code
+ * at once, and other instances see it within this time.
+ */
+const CACHE_MS = 5000;
+/** Codes asked for are the catalogue's, and whatever clients send: past this many, the cache starts afresh. */
+const CACHE_ENTRIES = 10_000;
+
 @Injectable()
 export class ProcedureCopyRepository {
+  private readonly cache = new Map<string, { until: number; copy: Promise<ProcedureCopy | null> }>();
+
   constructor(private readonly dataSource: DataSource) {}
 
   /** Keeps the newest version: an older event arriving late changes nothing. */
@@ -17,10 +28,21 @@ export class ProcedureCopyRepository {
        WHERE procedures.version < EXCLUDED.version`,
       [p.code, p.version, p.name, JSON.stringify(p.submissionMethods), JSON.stringify(p.cases), JSON.stringify(p.fees), JSON.stringify(p.processingTime)],
     );
+    this.cache.delete(p.code);
   }
 
-  /** Inside a transaction, pass its manager: a second connection per transaction starves the pool under load. */
+  /**
+   * The copy of a procedure (shared: read it, never change it), from the cache while it is fresh. Inside a transaction,
+   * pass its manager: a second connection per transaction starves the pool under load.
+   */
   findByCode(code: string, manager: EntityManager = this.dataSource.manager): Promise<ProcedureCopy | null> {
-    return manager.getRepository(ProcedureCopy).findOneBy({ code });
+    const cached = this.cache.get(code);
+    if (cached && cached.until > Date.now()) return cached.copy;
+    const copy = manager.getRepository(ProcedureCopy).findOneBy({ code });
+    if (this.cache.size >= CACHE_ENTRIES) this.cache.clear();
+    this.cache.set(code, { until: Date.now() + CACHE_MS, copy });
+    // a failed look-up is not kept
+    copy.catch(() => this.cache.get(code)?.copy === copy && this.cache.delete(code));
+    return copy;
   }
 }
