@@ -14,7 +14,7 @@ const CACHE_ENTRIES = 10_000;
 
 @Injectable()
 export class ProcedureCopyRepository {
-  private readonly cache = new Map<string, { until: number; copy: Promise<ProcedureCopy | null> }>();
+  private readonly cache = new Map<string, { until: number; copy: ProcedureCopy | null }>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -33,16 +33,15 @@ export class ProcedureCopyRepository {
 
   /**
    * The copy of a procedure (shared: read it, never change it), from the cache while it is fresh. Inside a transaction,
-   * pass its manager: a second connection per transaction starves the pool under load.
+   * pass its manager: a second connection per transaction starves the pool under load. For the same reason a look-up in
+   * flight is never shared: a transaction awaiting another caller's look-up would wait for that caller's connection.
    */
-  findByCode(code: string, manager: EntityManager = this.dataSource.manager): Promise<ProcedureCopy | null> {
+  async findByCode(code: string, manager: EntityManager = this.dataSource.manager): Promise<ProcedureCopy | null> {
     const cached = this.cache.get(code);
     if (cached && cached.until > Date.now()) return cached.copy;
-    const copy = manager.getRepository(ProcedureCopy).findOneBy({ code });
+    const copy = await manager.getRepository(ProcedureCopy).findOneBy({ code });
     if (this.cache.size >= CACHE_ENTRIES) this.cache.clear();
     this.cache.set(code, { until: Date.now() + CACHE_MS, copy });
-    // a failed look-up is not kept
-    copy.catch(() => this.cache.get(code)?.copy === copy && this.cache.delete(code));
     return copy;
   }
 }

@@ -3,12 +3,12 @@ import { ProblemException } from './problem';
 import { ProblemFilter } from './problem.filter';
 
 /** An HTTP call as the filter sees it, answering into `sent`. */
-function httpHost(sent: { status?: number; body?: string }): ArgumentsHost {
+function httpHost(sent: { status?: number; body?: string; headers?: Record<string, string> }): ArgumentsHost {
   const res = {
     set statusCode(status: number) {
       sent.status = status;
     },
-    setHeader: () => res,
+    setHeader: (name: string, value: string) => ((sent.headers = { ...sent.headers, [name]: value }), res),
     end: (body: string) => (sent.body = body),
   };
   return { switchToHttp: () => ({ getRequest: () => ({ originalUrl: '/v1/systems/x' }), getResponse: () => res }) } as unknown as ArgumentsHost;
@@ -33,6 +33,16 @@ describe('ProblemFilter logs', () => {
     expect(sent.status).toBe(500);
     expect(sent.body).not.toContain('cannot read');
     expect(error).toHaveBeenCalledWith(expect.stringContaining('TypeError: cannot read properties of undefined'));
+  });
+
+  it('a pool with no free connection in time as a 503 to retry, in one line', () => {
+    const sent: { status?: number; body?: string; headers?: Record<string, string> } = {};
+    new ProblemFilter().catch(new Error('timeout exceeded when trying to connect'), httpHost(sent));
+    expect(sent.status).toBe(503);
+    expect(sent.headers?.['Retry-After']).toBe('1');
+    expect(JSON.parse(sent.body!)).toMatchObject({ type: 'https://lienthong.gov.vn/problems/busy', status: 503 });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('503 The service is too busy'));
+    expect(error).not.toHaveBeenCalled();
   });
 
   it('nothing for a client error', () => {

@@ -18,6 +18,16 @@ const PARSER_PROBLEMS: Record<string, [string, string]> = {
   'charset.unsupported': ['unsupported-charset', 'The request body charset is not supported'],
 };
 
+/** pg-pool's words when no connection became free within connectionTimeoutMillis: the service is overloaded, not broken. */
+const POOL_EXHAUSTED = 'timeout exceeded when trying to connect';
+const BUSY_RETRY_AFTER_SECONDS = 1;
+
+/** The service's own resources ran out under load: a 503 the client retries after Retry-After, not a defect's 500. */
+export function busyProblemOf(error: unknown): ProblemException | undefined {
+  if (!(error instanceof Error) || error.message !== POOL_EXHAUSTED) return undefined;
+  return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'busy', 'The service is too busy to answer now', 'No database connection became free in time: try again shortly');
+}
+
 /** Turns every error into RFC 9457 problem+json, with the trace id; an unexpected one is a 500 with no internals. */
 export function toProblem(error: unknown, instance: string): ProblemDetails {
   if (error instanceof ProblemException) return error.toProblem(instance);
@@ -79,11 +89,14 @@ export function logProblem(logger: Logger, problem: ProblemDetails, error: unkno
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
-  catch(error: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const req = http.getRequest<Request>();
+    const [req, res] = [http.getRequest<Request>(), http.getResponse<ServerResponse>()];
+    const busy = busyProblemOf(thrown);
+    const error = busy ?? thrown;
     const problem = toProblem(error, req.originalUrl);
     logProblem(this.logger, problem, error);
-    sendProblem(http.getResponse<ServerResponse>(), problem);
+    if (busy) res.setHeader('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
+    sendProblem(res, problem);
   }
 }

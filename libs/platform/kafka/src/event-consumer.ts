@@ -32,6 +32,10 @@ export interface EventConsumerOptions {
 }
 
 const RESTART_DELAY_MS = 5000;
+/** Events of a fetched batch handled in one transaction at most: its locks and its time stay short. */
+const TRANSACTION_EVENTS = 200;
+/** How often a long transaction tells the group coordinator the consumer is alive (KafkaJS sends at its heartbeatInterval at most). */
+const HEARTBEAT_EVERY_MS = 1000;
 const tracer = trace.getTracer('lienthong-kafka');
 const isPoison = (error: unknown) => error instanceof MalformedEventError || error instanceof PayloadInvalidError;
 
@@ -124,15 +128,20 @@ export class EventConsumer {
 
   private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const registration = this.handlers.get(batch.topic)!;
-    if (batch.messages.length > 1 && (await this.handleWhole(batch.topic, batch.messages, registration))) {
-      resolveOffset(batch.lastOffset());
-      return;
-    }
-    for (const message of batch.messages) {
+    for (let from = 0; from < batch.messages.length; from += TRANSACTION_EVENTS) {
       if (!isRunning() || isStale()) return;
-      await this.handleOne(batch.topic, batch.partition, message, registration, heartbeat);
-      resolveOffset(message.offset);
-      await heartbeat();
+      const slice = batch.messages.slice(from, from + TRANSACTION_EVENTS);
+      if (slice.length > 1 && (await whileBeating(heartbeat, () => this.handleWhole(batch.topic, slice, registration)))) {
+        resolveOffset(slice[slice.length - 1].offset);
+        await heartbeat();
+        continue;
+      }
+      for (const message of slice) {
+        if (!isRunning() || isStale()) return;
+        await this.handleOne(batch.topic, batch.partition, message, registration, heartbeat);
+        resolveOffset(message.offset);
+        await heartbeat();
+      }
     }
   }
 
@@ -203,6 +212,16 @@ export class EventConsumer {
         span.end();
       }
     });
+  }
+}
+
+/** Runs `work` while heartbeats keep the consumer in its group, however long the work takes. */
+async function whileBeating<R>(heartbeat: () => Promise<void>, work: () => Promise<R>): Promise<R> {
+  const beating = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_EVERY_MS);
+  try {
+    return await work();
+  } finally {
+    clearInterval(beating);
   }
 }
 
