@@ -1,0 +1,2 @@
+export * from './signature-scheme';
+export * from './platform-messages';
