@@ -1,2 +1,3 @@
 export * from './signature-scheme';
 export * from './platform-messages';
+export * from './payment-lifecycle';
