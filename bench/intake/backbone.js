@@ -1,7 +1,7 @@
 // The whole backbone for the bench: every app a separate process from the compiled tree, started and stopped by the
 // e2e suite's AppProcesses, with a Kafka namespace, database (run.sh) and ports of its own, and a portal's OAuth token.
 process.env.KAFKA_NAMESPACE ??= 'bench-intake';
-const { readFileSync } = require('node:fs');
+const { readdirSync, readFileSync } = require('node:fs');
 require('../shared/typescript');
 const { AppProcesses } = require('../../libs/platform/testing/src/app-processes.ts');
 const { TEST_DATABASE_URL } = require('../../libs/platform/testing/src/test-env.ts');
@@ -15,6 +15,35 @@ const PORT_SHIFT = 200;
 const PROCEDURE = '1.000358';
 // /proc/<pid>/stat counts CPU time in clock ticks of 10 ms (USER_HZ, 100 on Linux)
 const MS_PER_TICK = 10;
+const KAFKA_PID_FILE = `${__dirname}/../../.infra/kafka/kafka.pid`;
+// the infrastructure the backbone uses, counted as processes by their command names: every PostgreSQL backend, Redis
+const SERVERS = { postgres: 'postgres', redis: 'redis-server' };
+
+/** User + system CPU ms of one process so far (0 once it is gone). */
+function cpuMsOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
+  } catch {
+    return 0;
+  }
+}
+
+const commandOf = (pid) => {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+};
+
+/** CPU ms so far of the broker and of every process of each server (a PostgreSQL backend per connection). */
+function infrastructureCpuMs() {
+  const pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  const servers = Object.entries(SERVERS).map(([name, command]) => [name, pids.filter((pid) => commandOf(pid) === command).reduce((sum, pid) => sum + cpuMsOf(pid), 0)]);
+  const kafkaPid = readFileSync(KAFKA_PID_FILE, 'utf8').trim();
+  return { kafka: cpuMsOf(kafkaPid), ...Object.fromEntries(servers) };
+}
 
 class Backbone extends AppProcesses {
   smtpPort = 2525 + PORT_SHIFT;
@@ -42,15 +71,12 @@ class Backbone extends AppProcesses {
     await waitFor(async () => (await db.query(`SELECT 1 FROM intake.procedures WHERE code = $1`, [PROCEDURE])).rowCount === 1, 'the procedure in intake', 60000);
   }
 
-  /** CPU time each app has used so far, in ms (user + system); empty where there is no /proc. */
+  /** CPU time each app, Kafka, PostgreSQL and Redis have used so far, in ms (user + system); empty where there is no /proc. */
   cpuMs() {
     if (process.platform !== 'linux') return {};
     // the processes AppProcesses keeps (private to TypeScript only)
-    const entries = [...this.running].map(([name, child]) => {
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return [name, (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK];
-    });
-    return Object.fromEntries(entries);
+    const apps = [...this.running].map(([name, child]) => [name, cpuMsOf(child.pid)]);
+    return { ...Object.fromEntries(apps), ...infrastructureCpuMs() };
   }
 
   /** A fresh access token of the national portal (client credentials grant); tokens live 5 minutes, so one per phase. */

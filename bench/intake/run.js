@@ -47,7 +47,7 @@ async function cpuDuring(backbone, work) {
 }
 
 /**
- * Each app's CPU ms per dossier of a phase, its backlog and its idle work included (under load the polling loops find
+ * Each app's (and Kafka's, PostgreSQL's, Redis's) CPU ms per dossier of a phase, its backlog and its idle work included (under load the polling loops find
  * work instead, so the idle rate is not simply subtracted), beside what it uses when idle (polling loops, heartbeats).
  */
 const cpuPerDossier = (idle, loaded, dossiers) =>
@@ -78,6 +78,7 @@ async function measureBackbone(db) {
 /** The sample dossier's row with a code and partner reference of its own. */
 const rowLike = (sample) => (i) => COLUMNS.map((column) => ({ code: `${sample.code}-${run}-${i}`, partner_reference: `bench-${run}-baseline-${i}` })[column] ?? sample[column]);
 
+const totalCpu = (cpu) => Number(Object.values(cpu).reduce((sum, c) => sum + c.msPerDossier, 0).toFixed(1));
 const ratio = (a, b) => Number((a / b).toFixed(3));
 const verdict = (met) => (met ? 'met' : 'NOT met');
 const row = (name, f) => `  ${name.padEnd(40)}${[f.perSecond, f.p50, f.p99, f.lost ?? f.failed].map((v) => String(v).padStart(9)).join('')}`;
@@ -116,7 +117,7 @@ ${row('KafkaJS produce → consume', kafka)}
 ${row('pg single-row INSERT', pg)}
 
   full load: ${full.submitted} submitted, acknowledged at ${full.ackRate}/s, ${full.refused} refused ${JSON.stringify(full.refusedByStatus)}, ${full.failed} failed; each leg p50/p99 ms: ${legs(full.stages)}
-  CPU ms per dossier at full load, backlog and idle loops included (idle ms/s): ${Object.entries(cpu).map(([app, c]) => `${app} ${c.msPerDossier} (${c.idleMsPerS})`).join(', ')}
+  CPU ms per dossier at full load, backlog and idle loops included (idle ms/s): ${Object.entries(cpu).map(([app, c]) => `${app} ${c.msPerDossier} (${c.idleMsPerS})`).join(', ')}; in all ${totalCpu(cpu)}
   quarter rate: ${quarter.submitted} submitted in ${quarter.durationS} s, ${quarter.refused} refused ${JSON.stringify(quarter.refusedByStatus)}, ${quarter.failed} failed; each leg p50/p99 ms: ${legs(quarter.stages)}
   backlog done (status 4, every e-mail sent) ${full.settling.seconds} s after the full load's last first status, ${quarter.settling.seconds} s after the quarter rate's
   lost (acknowledged, no status beyond 1 within ${DEADLINE_MS / 1000} s): ${result.lost}, of which not persisted: ${warmUp.notPersisted + full.notPersisted + quarter.notPersisted}
