@@ -8,7 +8,7 @@ export class DossierEventsConsumer implements OnModuleInit {
   constructor(private readonly messaging: Messaging, private readonly notifications: NotificationService) {}
 
   onModuleInit(): void {
-    this.messaging.consumer.on(dossierSubmittedV1, (event, manager) => this.notifications.recordSubmitted(event.data, manager, event.id));
-    this.messaging.consumer.on(dossierStatusChangedV1, (event, manager) => this.notifications.recordStatusChanged(event.data, manager, event.id));
+    this.messaging.consumer.onBatch(dossierSubmittedV1, (events, manager) => this.notifications.recordSubmitted(events, manager));
+    this.messaging.consumer.onBatch(dossierStatusChangedV1, (events, manager) => this.notifications.recordStatusChanged(events, manager));
   }
 }

@@ -16,9 +16,10 @@ export interface Page {
 export class NotificationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Inserts unless this event already produced a message on this channel. */
-  async insertOnce(manager: EntityManager, notification: Omit<Notification, 'createdAt'>): Promise<void> {
-    await manager.createQueryBuilder().insert().into(Notification).values(notification).orIgnore().execute();
+  /** Inserts them in one statement, each unless its event already produced a message on its channel. */
+  async insertOnce(manager: EntityManager, notifications: Omit<Notification, 'createdAt'>[]): Promise<void> {
+    if (notifications.length === 0) return;
+    await manager.createQueryBuilder().insert().into(Notification).values(notifications).orIgnore().execute();
   }
 
   /** The most overdue pending messages, at most `limit`, locked for the caller's transaction; other senders skip them. */
