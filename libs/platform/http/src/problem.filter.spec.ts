@@ -40,7 +40,7 @@ describe('ProblemFilter logs', () => {
     new ProblemFilter().catch(new Error('timeout exceeded when trying to connect'), httpHost(sent));
     expect(sent.status).toBe(503);
     expect(sent.headers?.['Retry-After']).toBe('1');
-    expect(JSON.parse(sent.body!)).toMatchObject({ type: 'https://lienthong.gov.vn/problems/busy', status: 503 });
+    expect(JSON.parse(sent.body!)).toMatchObject({ type: 'https://lienthong.gov.vn/problems/busy', status: 503, retryAfterSeconds: 1 });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('503 The service is too busy'));
     expect(error).not.toHaveBeenCalled();
   });

@@ -22,15 +22,22 @@ const PARSER_PROBLEMS: Record<string, [string, string]> = {
 const POOL_EXHAUSTED = 'timeout exceeded when trying to connect';
 const BUSY_RETRY_AFTER_SECONDS = 1;
 
-/** The service's own resources ran out under load: a 503 the client retries after Retry-After, not a defect's 500. */
-export function busyProblemOf(error: unknown): ProblemException | undefined {
+/**
+ * The problem an error foresaw: a typed one, or the service's own resources running out under load (a 503 the client
+ * retries after Retry-After, not a defect's 500).
+ */
+function foreseenProblemOf(error: unknown): ProblemException | undefined {
+  if (error instanceof ProblemException) return error;
   if (!(error instanceof Error) || error.message !== POOL_EXHAUSTED) return undefined;
-  return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'busy', 'The service is too busy to answer now', 'No database connection became free in time: try again shortly');
+  return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'busy', 'The service is too busy to answer now', 'No database connection became free in time: try again shortly', {
+    retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+  });
 }
 
 /** Turns every error into RFC 9457 problem+json, with the trace id; an unexpected one is a 500 with no internals. */
 export function toProblem(error: unknown, instance: string): ProblemDetails {
-  if (error instanceof ProblemException) return error.toProblem(instance);
+  const foreseen = foreseenProblemOf(error);
+  if (foreseen) return foreseen.toProblem(instance);
   const parser = error as ParserError;
   if (parser?.type && PARSER_PROBLEMS[parser.type]) {
     const [slug, title] = PARSER_PROBLEMS[parser.type];
@@ -61,13 +68,14 @@ export function toProblem(error: unknown, instance: string): ProblemDetails {
 }
 
 /**
- * Answers the problem, with the trace id; on Node's own response, so that a handler in front of Express can use it too.
- * Answers the bytes of the body.
+ * Answers the problem, with the trace id, and with Retry-After when it says when to come back (`retryAfterSeconds`); on
+ * Node's own response, so that a handler in front of Express can use it too. Answers the bytes of the body.
  */
 export function sendProblem(res: ServerResponse, problem: ProblemDetails): number {
   const traceId = trace.getActiveSpan()?.spanContext().traceId;
   const body = JSON.stringify({ ...problem, ...(traceId ? { traceId } : {}) });
   res.statusCode = problem.status;
+  if (typeof problem.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(problem.retryAfterSeconds));
   res.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
   const bytes = Buffer.byteLength(body);
   res.setHeader('Content-Length', bytes);
@@ -81,7 +89,7 @@ export function sendProblem(res: ServerResponse, problem: ProblemDetails): numbe
  */
 export function logProblem(logger: Logger, problem: ProblemDetails, error: unknown): void {
   if (problem.status < 500) return;
-  if (error instanceof ProblemException) logger.warn(`${problem.status} ${problem.title}: ${problem.detail ?? ''}`);
+  if (foreseenProblemOf(error)) logger.warn(`${problem.status} ${problem.title}: ${problem.detail ?? ''}`);
   else logger.error(error instanceof Error ? error.stack : String(error));
 }
 
@@ -89,14 +97,11 @@ export function logProblem(logger: Logger, problem: ProblemDetails, error: unkno
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
-  catch(thrown: unknown, host: ArgumentsHost): void {
+  catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const [req, res] = [http.getRequest<Request>(), http.getResponse<ServerResponse>()];
-    const busy = busyProblemOf(thrown);
-    const error = busy ?? thrown;
+    const req = http.getRequest<Request>();
     const problem = toProblem(error, req.originalUrl);
     logProblem(this.logger, problem, error);
-    if (busy) res.setHeader('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
-    sendProblem(res, problem);
+    sendProblem(http.getResponse<ServerResponse>(), problem);
   }
 }
