@@ -14,7 +14,7 @@ export type BatchEventHandler<T> = (events: ReceivedEvent<T>[], manager: EntityM
 
 interface Registration {
   contract: EventContract<unknown>;
-  /** Every handler runs on batches; a per-event handler is a batch handler that takes one event at a time. */
+  /** Every handler runs on batches; a per-event handler is a batch handler that takes the batch's events in turn. */
   handler: BatchEventHandler<unknown>;
 }
 
@@ -68,8 +68,7 @@ export class EventConsumer {
 
   /** Handles each event on its own, in the order of its partition, in its own trace span (a batch's transaction). */
   on<T>(contract: EventContract<T>, handler: EventHandler<T>): void {
-    const topic = inNamespace(contract.topic, this.options.namespace);
-    this.register(contract, async (events, manager) => {
+    this.register(contract, (topic) => async (events, manager) => {
       for (const event of events) await this.inTrace(event, topic, () => handler(event, manager));
     });
   }
@@ -79,15 +78,13 @@ export class EventConsumer {
    * cheaper together: one statement for many rows. A batch of one event runs in that event's trace span.
    */
   onBatch<T>(contract: EventContract<T>, handler: BatchEventHandler<T>): void {
-    const topic = inNamespace(contract.topic, this.options.namespace);
-    this.register<T>(contract, (events, manager) => (events.length === 1 ? this.inTrace(events[0], topic, () => handler(events, manager)) : handler(events, manager)));
+    this.register(contract, (topic) => (events, manager) => (events.length === 1 ? this.inTrace(events[0], topic, () => handler(events, manager)) : handler(events, manager)));
   }
 
-  private register<T>(contract: EventContract<T>, handler: BatchEventHandler<T>): void {
-    this.handlers.set(inNamespace(contract.topic, this.options.namespace), {
-      contract: contract as EventContract<unknown>,
-      handler: handler as BatchEventHandler<unknown>,
-    });
+  /** `handlerOf` makes the batch handler of the contract's topic (its name in the namespace). */
+  private register<T>(contract: EventContract<T>, handlerOf: (topic: string) => BatchEventHandler<T>): void {
+    const topic = inNamespace(contract.topic, this.options.namespace);
+    this.handlers.set(topic, { contract: contract as EventContract<unknown>, handler: handlerOf(topic) as BatchEventHandler<unknown> });
   }
 
   /** True once the group has assigned partitions: the consumer is really listening. */

@@ -21,11 +21,9 @@ export interface MessagingOptions {
   maxAttempts?: number;
   retryDelayMs?: number;
   relayIdleMs?: number;
-  /** How long the relay lets events gather after a batch that was not full (see OutboxRelay). */
-  relayBusyMs?: number;
 }
 
-/** Up to this much added to an event's way out under load, for fewer and fuller batches. */
+/** How long the relay lets events gather after a batch that was not full (see OutboxRelay): up to this much added to an event's way out under load, for fewer and fuller batches. */
 const RELAY_BUSY_MS = 10;
 
 const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -59,7 +57,7 @@ export class Messaging implements OnApplicationBootstrap, BeforeApplicationShutd
       ...this.origin,
       batchSize: 500,
       idleMs: options.relayIdleMs ?? 200,
-      busyMs: options.relayBusyMs ?? RELAY_BUSY_MS,
+      busyMs: RELAY_BUSY_MS,
       onError: (name, error) => this.logger.warn(`${name} failed, will retry: ${String(error)}`),
     });
     outbox.onCommitted(() => this.relay.wake());

@@ -78,7 +78,7 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many events left the outbox. */
   async publishBatch(): Promise<number> {
     const runner = this.dataSource.createQueryRunner();
-    // the driver's own client: TypeORM answers only the last result of a query of several statements
+    // the driver's own client: TypeORM does not answer the results of a query of several statements
     const client = (await runner.connect()) as PoolClient;
     try {
       const [, { rows: taken }] = (await client.query(this.takeBatch)) as unknown as [QueryResult, QueryResult<OutboxRow>];
