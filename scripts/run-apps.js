@@ -3,6 +3,7 @@
 const { concurrently } = require('concurrently');
 const { APPS, appCommand } = require('./app-command');
 const { CIVIL_REGISTRY_SYSTEM, demoApiKeyOf, NATIONAL_PORTAL_SYSTEM, OPERATOR_SYSTEM } = require('../dist/libs/domain/registry/src');
+const { dossierSubmission } = require('../dist/libs/platform/testing/src/dossier-submission');
 
 const quote = (s) => (/^[\w./:=@-]+$/.test(s) ? s : `'${s}'`);
 const { result } = concurrently(
@@ -30,16 +31,7 @@ async function banner() {
   await Promise.all(APPS.map(({ port }) => ready(port, deadline)));
   const secret = process.env.DEMO_SEED_SECRET ?? 'lienthong-local-demo';
   const key = demoApiKeyOf(secret, NATIONAL_PORTAL_SYSTEM);
-  const body = JSON.stringify({
-    partnerReference: `demo-${Date.now()}`,
-    procedureCode: '1.000358',
-    caseCode: '1.000358.01',
-    agencyCode: '000.00.06.H56',
-    channel: 2,
-    applicant: { name: 'Nguyễn Văn An', idNumber: '038090001234', idType: 1, kind: 1 },
-    contact: { email: 'an.nguyen@example.vn', phone: '0961234567' },
-    summary: 'Đề nghị gia hạn giấy phép thành lập chi nhánh',
-  });
+  const body = JSON.stringify(dossierSubmission(`demo-${Date.now()}`));
   console.log(`
 ================================================================================
  Lienthong is up.   Gateway: http://127.0.0.1:3000

@@ -4,8 +4,7 @@ import type { Consumer, KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { procedurePublishedV1, ProcedurePublishedV1 } from '@lienthong/contracts';
 import { loadConfig } from '@lienthong/platform-config';
-import { createKafka, inNamespace } from '@lienthong/platform-kafka';
-import { request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
+import { collectMessages, request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
 import { CatalogueEnv } from '../src/config';
 
@@ -35,10 +34,7 @@ describe('catalogue: procedure import (real PostgreSQL and Kafka)', () => {
   beforeAll(async () => {
     catalogue = await startTestApp(AppModule.register(loadConfig(CatalogueEnv)));
     db = catalogue.app.get(DataSource);
-    consumer = createKafka(process.env.KAFKA_BROKERS!, `catalogue-test-${run}`).consumer({ groupId: `catalogue-test-${run}` });
-    await consumer.connect();
-    await consumer.subscribe({ topic: inNamespace(procedurePublishedV1.topic), fromBeginning: true });
-    await consumer.run({ eachMessage: async ({ message }) => void seen.push(message) });
+    consumer = await collectMessages(`catalogue-test-${run}`, [procedurePublishedV1], seen, { fromBeginning: true });
   }, 60000);
 
   afterAll(async () => {

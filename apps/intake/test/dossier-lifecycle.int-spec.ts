@@ -1,8 +1,7 @@
 import type { Consumer, KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { dossierOverdueV1, dossierStatusChangedV1, DossierStatusChangedV1 } from '@lienthong/contracts';
-import { createKafka, inNamespace } from '@lienthong/platform-kafka';
-import { dossierSubmission, request, TestApp, waitFor } from '@lienthong/platform-testing';
+import { collectMessages, dossierSubmission, request, TestApp, waitFor } from '@lienthong/platform-testing';
 import { OverdueSweeper } from '../src/dossiers/overdue.sweeper';
 import { startIntake } from './intake.fixture';
 
@@ -41,10 +40,7 @@ describe('intake: dossier lifecycle (real PostgreSQL and Kafka)', () => {
     // past, so overdue) would put an entry on that test's timeline
     const env = { INTAKE_STATUS_MAPPINGS: JSON.stringify({ [ODD_ONE_STOP]: { '9': 6, 'gui-buu-dien': null } }), INTAKE_OVERDUE_SWEEP_MS: '3600000' };
     ({ intake, db } = await startIntake(2_000_000, env));
-    consumer = createKafka(process.env.KAFKA_BROKERS!, `intake-lifecycle-${run}`).consumer({ groupId: `intake-lifecycle-${run}` });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [inNamespace(dossierStatusChangedV1.topic), inNamespace(dossierOverdueV1.topic)], fromBeginning: false });
-    await consumer.run({ eachMessage: async ({ message }) => void seen.push(message) });
+    consumer = await collectMessages(`intake-lifecycle-${run}`, [dossierStatusChangedV1, dossierOverdueV1], seen);
   }, 60000);
 
   afterAll(async () => {

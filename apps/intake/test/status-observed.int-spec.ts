@@ -1,7 +1,7 @@
 import type { Consumer, KafkaMessage } from 'kafkajs';
 import { dossierStatusChangedV1, DossierStatusChangedV1, dossierStatusObservedV1 } from '@lienthong/contracts';
-import { createKafka, inNamespace } from '@lienthong/platform-kafka';
-import { dossierSubmission, request, TestApp, testEvents, waitFor } from '@lienthong/platform-testing';
+import { inNamespace } from '@lienthong/platform-kafka';
+import { collectMessages, dossierSubmission, request, TestApp, testEvents, waitFor } from '@lienthong/platform-testing';
 import { startIntake } from './intake.fixture';
 
 const ONE_STOP = 'VN/GOV/000.00.00.H56/MOTCUA';
@@ -44,10 +44,7 @@ describe('intake: statuses observed in systems that cannot push them (real Postg
 
   beforeAll(async () => {
     ({ intake } = await startIntake(5_000_000, { INTAKE_STATUS_MAPPINGS: JSON.stringify({ [ODD_ONE_STOP]: { '9': 6 } }) }));
-    listener = createKafka(process.env.KAFKA_BROKERS!, `intake-observed-${run}`).consumer({ groupId: `intake-observed-${run}` });
-    await listener.connect();
-    await listener.subscribe({ topics: [inNamespace(dossierStatusChangedV1.topic)], fromBeginning: false });
-    await listener.run({ eachMessage: async ({ message }) => void changes.push(message) });
+    listener = await collectMessages(`intake-observed-${run}`, [dossierStatusChangedV1], changes);
   }, 60000);
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 /**
  * A canonical submission as the national portal sends it: procedure 1.000358, case 1.000358.01 (5 working days), to an
- * agency of Thanh Hoá, for the tests and benches that submit dossiers.
+ * agency of Thanh Hoá, for the tests and benches that submit dossiers, and the example `npm start` prints.
  */
 export const dossierSubmission = (partnerReference: string, overrides: Record<string, unknown> = {}) => ({
   partnerReference,

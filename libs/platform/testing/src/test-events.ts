@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Consumer, KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { EventContract } from '@lienthong/contracts';
-import { inNamespace, Messaging, Outbox, toKafkaMessage } from '@lienthong/platform-kafka';
+import { createKafka, inNamespace, Messaging, Outbox, toKafkaMessage } from '@lienthong/platform-kafka';
 
 /** Puts events on Kafka from inside a test app, as the service that owns them would. */
 export function testEvents(app: INestApplication) {
@@ -20,4 +21,16 @@ export function testEvents(app: INestApplication) {
       await app.get(Messaging).producer.send({ topic: inNamespace(contract.topic), acks: -1, messages: [toKafkaMessage(event, '/lienthong/test')] });
     },
   };
+}
+
+/**
+ * A consumer of a group of its own that pushes every message of the contracts' topics (in the test namespace) onto
+ * `into`, from now on or from the beginning; the caller disconnects it.
+ */
+export async function collectMessages(groupId: string, contracts: EventContract<unknown>[], into: KafkaMessage[], { fromBeginning = false } = {}): Promise<Consumer> {
+  const consumer = createKafka(process.env.KAFKA_BROKERS!, groupId).consumer({ groupId });
+  await consumer.connect();
+  await consumer.subscribe({ topics: contracts.map((contract) => inNamespace(contract.topic)), fromBeginning });
+  await consumer.run({ eachMessage: async ({ message }) => void into.push(message) });
+  return consumer;
 }
