@@ -95,6 +95,14 @@ function probesOf(fixtures: Fixtures): Record<string, (system: string) => Probe[
     'POST /v1/compat/dvcqg/CapNhatTienDoHoSoMC': inEachProvince((province) => ({ path: '/v1/compat/dvcqg/CapNhatTienDoHoSoMC', scope: province, body: { data: [{ MaHoSo: DOSSIER[province] }] } })),
     'POST /v1/compat/dvcqg/TraCuuHoSo': inEachProvince((province) => ({ path: '/v1/compat/dvcqg/TraCuuHoSo', scope: province, body: { MaHoSo: DOSSIER[province] } })),
     'POST /v1/compat/dvcqg/login': (system) => [{ path: '/v1/compat/dvcqg/login', body: { username: system, password: demoClientSecretOf(SECRET, system) } }],
+    'GET /v1/dossiers/:code/payments': inEachProvince((province) => ({ path: `/v1/dossiers/${DOSSIER[province]}/payments`, scope: province })),
+    'POST /v1/dossiers/:code/payments/:paymentId/attempts': inEachProvince((province) => ({
+      path: `/v1/dossiers/${DOSSIER[province]}/payments/9a7c3f2e-1b4d-4e8a-9c6f-5d2e1a0b3c4d/attempts`,
+      scope: province,
+      body: { provider: 'VCB' },
+    })),
+    'GET /v1/payments/providers': () => [{ path: '/v1/payments/providers' }],
+    'POST /v1/payments/callbacks': () => [{ path: '/v1/payments/callbacks', body: { MaThamChieu: 'dvc-matrix' } }],
     'GET /v1/procedures': () => [{ path: '/v1/procedures?q=khai%20sinh' }],
     'GET /v1/procedures/:code': () => [{ path: '/v1/procedures/1.001234' }],
     'GET /v1/procedures/:code/record': () => [{ path: '/v1/procedures/1.001234/record' }],
@@ -151,7 +159,7 @@ describe('authorisation matrix: every seeded system × every public route (real 
   beforeAll(async () => {
     upstream = await startFakeUpstream();
     // the rate limit is not under test here: 16 calls in flight from one system must never meet it
-    const env = { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: upstream.url, CATALOGUE_URL: upstream.url, CONNECTOR_URL: upstream.url, RATE_LIMIT_PER_SECOND: '1000000' };
+    const env = { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: upstream.url, CATALOGUE_URL: upstream.url, PAYMENT_URL: upstream.url, CONNECTOR_URL: upstream.url, RATE_LIMIT_PER_SECOND: '1000000' };
     gateway = await startTestApp(AppModule.register(loadConfig(GatewayEnv, env)), GATEWAY_BODIES);
     routes = declaredRoutesOf(gateway.app).filter(({ key }) => isPublic(key));
 

@@ -13,6 +13,8 @@ import { DossierService } from './dossiers/dossier.service';
 import { DossierLifecycleService } from './dossiers/dossier-lifecycle.service';
 import { DueDates } from './dossiers/due-date';
 import { OverdueSweeper } from './dossiers/overdue.sweeper';
+import { EventReportService } from './dossiers/event-report.service';
+import { PaymentSucceededConsumer } from './dossiers/payment-succeeded.consumer';
 import { StatusObservedConsumer } from './dossiers/status-observed.consumer';
 import { StatusReportRecord } from './dossiers/status-report.entity';
 import { ProcessingStep } from './dossiers/processing-step.entity';
@@ -48,7 +50,9 @@ export class AppModule {
         ProcessingStepsService,
         DueDates,
         OverdueSweeper,
+        EventReportService,
         StatusObservedConsumer,
+        PaymentSucceededConsumer,
         DvcqgCompatService,
         JourneyRepository,
         JourneyEventsConsumer,

@@ -11,12 +11,20 @@ import { OneStopStore } from './one-stop/one-stop.store';
 import { SessionStore } from './one-stop/session.store';
 import { StatusPusher } from './one-stop/status-pusher';
 import { StatusPushSwitch } from './one-stop/status-push.switch';
+import { CallbackSender } from './providers/callback-sender';
+import { ProviderControlController } from './providers/provider-control.controller';
+import { ProviderDesk } from './providers/provider-desk';
+import { ProviderFaultSwitch } from './providers/provider-fault.switch';
+import { ProviderLedger } from './providers/provider-ledger';
+import { ProvidersController } from './providers/providers.controller';
+import { SimProviders } from './providers/sim-providers';
 import { MailBox } from './smtp/mail-box';
 import { SmtpController } from './smtp/smtp.controller';
 import { SmtpSink } from './smtp/smtp-sink';
 
 /**
- * legacy-sim is no backbone service: no database, no Kafka, only in-memory simulated systems. It is
+ * legacy-sim is no backbone service: no database, no Kafka, only in-memory simulated systems (the provinces' one-stop
+ * software, the payment providers, the SMTP sink). It is
  * wired like the others otherwise (logs, health, metrics, graceful shutdown).
  */
 @Module({})
@@ -25,7 +33,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [loggerModule('legacy-sim', config.LOG_LEVEL)],
-      controllers: [HealthController, MetricsController, OneStopController, OneStopControlController, SmtpController],
+      controllers: [HealthController, MetricsController, OneStopController, OneStopControlController, SmtpController, ProvidersController, ProviderControlController],
       providers: [
         { provide: LegacySimEnv, useValue: config },
         { provide: SessionStore, useFactory: () => new SessionStore() },
@@ -33,6 +41,11 @@ export class AppModule implements NestModule {
         { provide: StatusPushSwitch, useFactory: () => new StatusPushSwitch() },
         { provide: OneStopStore, useFactory: () => new OneStopStore() },
         { provide: MailBox, useFactory: () => new MailBox() },
+        { provide: SimProviders, useFactory: () => new SimProviders(config.DEMO_SEED_SECRET) },
+        { provide: ProviderLedger, useFactory: () => new ProviderLedger() },
+        { provide: ProviderFaultSwitch, useFactory: () => new ProviderFaultSwitch() },
+        CallbackSender,
+        ProviderDesk,
         StatusPusher,
         OneStopService,
         SmtpSink,

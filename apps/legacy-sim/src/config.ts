@@ -12,7 +12,11 @@ export class LegacySimEnv extends portOf(3006) {
   @Matches(/^https?:\/\/[^\s/]+$/, { message: 'GATEWAY_URL must be an http(s) origin without a path, e.g. http://127.0.0.1:3000' })
   GATEWAY_URL: string = 'http://127.0.0.1:3000';
 
-  /** Seed of the demo credentials the gateway also derives (session passwords, API keys). */
+  /** Where people reach legacy-sim: the simulated providers' payment pages are under it. */
+  @Matches(/^https?:\/\/[^\s/]+$/, { message: 'LEGACY_SIM_PUBLIC_URL must be an http(s) origin without a path, e.g. http://127.0.0.1:3006' })
+  LEGACY_SIM_PUBLIC_URL: string = 'http://127.0.0.1:3006';
+
+  /** Seed of the demo credentials the gateway and payment also derive (session passwords, API keys, providers' keys). */
   @IsString()
   @MinLength(8)
   DEMO_SEED_SECRET: string = 'lienthong-local-demo';

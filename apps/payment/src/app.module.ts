@@ -1,7 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@lienthong/platform-http';
 import { PaymentEnv } from './config';
+import { PaymentAttemptRow } from './attempts/payment-attempt.entity';
+import { PaymentAttemptRepository } from './attempts/payment-attempt.repository';
+import { PaymentAttemptService } from './attempts/payment-attempt.service';
+import { PaymentAttemptsController } from './attempts/payment-attempts.controller';
+import { ProviderReportRow } from './attempts/provider-report.entity';
+import { ProviderReportService } from './attempts/provider-report.service';
 import { Initial1764100000000 } from './migrations/1764100000000-initial';
+import { Attempts1765000000000 } from './migrations/1765000000000-attempts';
 import { DossierStatusChangedConsumer } from './payments/dossier-status-changed.consumer';
 import { PaymentRequest } from './payments/payment-request.entity';
 import { PaymentRequestRepository } from './payments/payment-request.repository';
@@ -10,6 +17,8 @@ import { PaymentsController } from './payments/payments.controller';
 import { ProcedureFees } from './procedures/procedure-fees.entity';
 import { ProcedureFeesRepository } from './procedures/procedure-fees.repository';
 import { ProcedurePublishedConsumer } from './procedures/procedure-published.consumer';
+import { PaymentProviders } from './providers/payment-providers';
+import { ProviderClient } from './providers/provider.client';
 
 @Module({})
 export class AppModule {
@@ -20,11 +29,25 @@ export class AppModule {
         ServiceCoreModule.forService({
           name: 'payment',
           config,
-          database: { schema: 'payment', entities: [ProcedureFees, PaymentRequest], migrations: [Initial1764100000000] },
+          database: {
+            schema: 'payment', entities: [ProcedureFees, PaymentRequest, PaymentAttemptRow, ProviderReportRow],
+            migrations: [Initial1764100000000, Attempts1765000000000],
+          },
         }),
       ],
-      controllers: [PaymentsController],
-      providers: [ProcedureFeesRepository, ProcedurePublishedConsumer, PaymentRequestRepository, PaymentRequestService, DossierStatusChangedConsumer],
+      controllers: [PaymentsController, PaymentAttemptsController],
+      providers: [
+        ProcedureFeesRepository,
+        ProcedurePublishedConsumer,
+        PaymentRequestRepository,
+        PaymentRequestService,
+        DossierStatusChangedConsumer,
+        PaymentProviders,
+        ProviderClient,
+        PaymentAttemptRepository,
+        PaymentAttemptService,
+        ProviderReportService,
+      ],
     };
   }
 }

@@ -1,4 +1,29 @@
+import { IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { portOf } from '@lienthong/platform-config';
 
-/** payment's environment: only the shared variables while payments are only requested, not yet initiated. */
-export class PaymentEnv extends portOf(3003) {}
+/** payment's environment: where the providers answer, whom they know the portal as, how long an attempt may wait. */
+export class PaymentEnv extends portOf(3003) {
+  /** The simulated providers answer at `<base>/<provider code>/` (legacy-sim); production providers are configured one by one. */
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'PAYMENT_PROVIDER_BASE_URL must be an http(s) URL' })
+  PAYMENT_PROVIDER_BASE_URL: string = 'http://127.0.0.1:3006/providers';
+
+  /** MaDoiTac: the partner code every provider knows the portal by. */
+  @Matches(/^[A-Z0-9_]{2,30}$/, { message: 'PAYMENT_PARTNER_CODE must be 2–30 capital letters, digits or "_"' })
+  PAYMENT_PARTNER_CODE: string = 'LIENTHONG';
+
+  /** Seed of the demo providers' signing keys (shared with legacy-sim); never a production secret. */
+  @IsString()
+  @MinLength(8)
+  DEMO_SEED_SECRET: string = 'lienthong-local-demo';
+
+  /** How long a provider may take to answer a message (INIT, QUERY, GET_BILL). */
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  PAYMENT_PROVIDER_TIMEOUT_MS: number = 5000;
+
+  /** How long an attempt waits for its outcome before it expires (money that still comes is taken all the same). */
+  @IsInt()
+  @Min(60000)
+  PAYMENT_ATTEMPT_TTL_MS: number = 15 * 60000;
+}

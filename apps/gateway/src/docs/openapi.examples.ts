@@ -262,6 +262,9 @@ export const legacyDossierFound: Example = {
 export const legacyDossierUnknown: Example = { summary: 'The system refuses in its own words (HTTP 200, as the dialect does)', value: { error_code: -1, message: `Không tìm thấy hồ sơ ${CODE}` } };
 export const exchangePage: Example = { summary: 'The latest call of Thanh Hoá', value: { items: [exchangeRecordedV1.example], page: 1, pageSize: 20, total: 1 } };
 
+/** MaThamChieu of the examples' payment attempt. */
+export const PAYMENT_REFERENCE = 'dvc0000006H5626112300012026112315000001';
+
 const problem = (slug: string, title: string, status: number, detail: string, extensions: Record<string, unknown> = {}) => ({
   type: problemType(slug),
   title,
@@ -390,6 +393,41 @@ export const problems = {
     value: problem('legacy-system-timeout', 'The legacy system did not answer in time', 504, `${THANH_HOA} did not answer ${DOSSIER_LOOKUP_SERVICE} within 5000 ms`, {
       ...{ system: THANH_HOA, service: DOSSIER_LOOKUP_SERVICE },
       errorSide: 'provider',
+    }),
+  },
+  paymentNotFound: { summary: 'No such fee of this dossier', value: problem('payment-not-found', 'Payment request not found', 404, `dossier ${CODE} was asked no payment 9a7c3f2e-1b4d-4e8a-9c6f-5d2e1a0b3c4d`) },
+  paymentProviderUnknown: { summary: 'No provider has this code', value: problem('payment-provider-unknown', 'No such payment provider', 422, 'no payment provider has the code XYZ', { provider: 'XYZ' }) },
+  paymentAlreadyPaid: { summary: 'The fee is paid', value: problem('payment-already-paid', 'The fee is paid already', 409, `payment 9a7c3f2e-1b4d-4e8a-9c6f-5d2e1a0b3c4d of ${CODE} is paid`) },
+  paymentNothingToPay: { summary: 'No online fee', value: problem('payment-nothing-to-pay', 'The fee is nothing to pay online', 409, `payment 9a7c3f2e-1b4d-4e8a-9c6f-5d2e1a0b3c4d of ${CODE} has no online fee`) },
+  paymentProviderRefused: {
+    summary: 'The provider said no to the request to pay',
+    value: problem('payment-provider-refused', 'The payment provider refused the payment', 502, `VCB refused ${PAYMENT_REFERENCE}: 99 Giao dịch bị từ chối`, { reference: PAYMENT_REFERENCE, provider: 'VCB' }),
+  },
+  paymentProviderUnavailable: {
+    summary: 'The provider did not answer the request to pay',
+    value: problem('payment-provider-unavailable', 'The payment provider did not answer', 504, `VCB did not answer: no answer within 5000 ms; the attempt ${PAYMENT_REFERENCE} is settled by the provider's word or expires`, {
+      reference: PAYMENT_REFERENCE,
+      retryAfterSeconds: 5,
+    }),
+  },
+  paymentCallerNotAProvider: { summary: 'A callback from a system that is no provider', value: problem('payment-caller-not-a-provider', 'The calling system is no payment provider', 403, `${THANH_HOA} is not a payment provider of the portal`) },
+  paymentReportForged: {
+    summary: "A callback whose checksum is not the provider's",
+    value: problem('payment-report-forged', 'The report is not signed by the provider', 422, `the signature of the report on ${PAYMENT_REFERENCE} is not the provider's`, { reason: 'forged', reference: PAYMENT_REFERENCE }),
+  },
+  paymentReportUnknownReference: {
+    summary: 'A callback on no attempt of this provider',
+    value: problem('payment-report-unknown-reference', 'No payment attempt of the provider has this reference', 404, 'no payment attempt has reference dvc0000', { reason: 'unknown-reference', reference: 'dvc0000' }),
+  },
+  paymentReportMismatch: {
+    summary: 'A callback for another amount, currency or partner',
+    value: problem('payment-report-mismatch', 'The report does not match the payment attempt', 422, `${PAYMENT_REFERENCE} is for 150000 đồng, the report says 15000`, { reason: 'amount-mismatch', reference: PAYMENT_REFERENCE }),
+  },
+  paymentReportConflicts: {
+    summary: 'A callback contradicting the outcome known',
+    value: problem('payment-report-conflicts', 'The report contradicts the outcome already known', 409, `${PAYMENT_REFERENCE} is succeeded; a report says not paid (transaction GD123457)`, {
+      reason: 'conflicts-with-outcome',
+      reference: PAYMENT_REFERENCE,
     }),
   },
   invalidTimeRange: { summary: 'from is after to', value: problem('invalid-time-range', 'The time range is invalid', 400, 'from must be before to') },

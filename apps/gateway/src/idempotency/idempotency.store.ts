@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import { GatewayEnv } from '../config';
 import type { UpstreamAnswer } from '../proxy/upstream-answer';
 import { REDIS, redisKey } from '../redis.provider';
@@ -44,7 +44,7 @@ export class IdempotencyStore {
 
   /** Claims the key for this request, or answers what an earlier request with the same key left. */
   async claim(systemId: string, idempotencyKey: string, fingerprint: string): Promise<{ lock: IdempotencyLock } | { earlier: IdempotencyRecord }> {
-    const key = `${redisKey(this.config, 'idempotency', systemId)}:${createHash('sha256').update(idempotencyKey, 'utf8').digest('hex')}`;
+    const key = `${redisKey(this.config, 'idempotency', systemId)}:${hash('sha256', idempotencyKey)}`;
     const claim = JSON.stringify({ state: 'in-flight', fingerprint, token: randomUUID() } satisfies StoredRecord);
     const earlier = await this.redis.set(key, claim, 'PX', this.claimMs, 'NX', 'GET');
     return earlier === null ? { lock: { key, claim, fingerprint } } : { earlier: parse(earlier) };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * JSON with object members sorted by key at every level, so that two bodies meaning the same thing (members in
@@ -19,5 +19,5 @@ export function canonicalJson(value: unknown): string {
 
 /** What a retry must repeat exactly to be answered from the stored answer: method, path and body. */
 export function requestFingerprint(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method.toUpperCase()}\n${path}\n${canonicalJson(body)}`, 'utf8').digest('hex');
+  return hash('sha256', `${method.toUpperCase()}\n${path}\n${canonicalJson(body)}`);
 }

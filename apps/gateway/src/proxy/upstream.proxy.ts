@@ -7,7 +7,7 @@ import { GatewayEnv } from '../config';
 import { noteExchange } from '../exchanges/exchange-notes';
 import { PASSED_BACK_HEADERS, UpstreamAnswer } from './upstream-answer';
 
-export type Upstream = 'intake' | 'catalogue' | 'connector';
+export type Upstream = 'intake' | 'catalogue' | 'payment' | 'connector';
 
 /** An authorised call, as the proxy forwards it. */
 export interface Forwarding {
@@ -35,7 +35,12 @@ export class UpstreamProxy implements OnApplicationShutdown {
 
   constructor(config: GatewayEnv) {
     const timeouts = { headersTimeout: config.UPSTREAM_TIMEOUT_MS, bodyTimeout: config.UPSTREAM_TIMEOUT_MS };
-    this.pools = { intake: new Pool(config.INTAKE_URL, timeouts), catalogue: new Pool(config.CATALOGUE_URL, timeouts), connector: new Pool(config.CONNECTOR_URL, timeouts) };
+    this.pools = {
+      intake: new Pool(config.INTAKE_URL, timeouts),
+      catalogue: new Pool(config.CATALOGUE_URL, timeouts),
+      payment: new Pool(config.PAYMENT_URL, timeouts),
+      connector: new Pool(config.CONNECTOR_URL, timeouts),
+    };
   }
 
   async forward(req: IncomingMessage, call: Forwarding): Promise<UpstreamAnswer> {

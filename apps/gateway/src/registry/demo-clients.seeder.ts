@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { PROVINCES } from '@lienthong/domain-dossier';
+import { PROVIDER_KINDS } from '@lienthong/domain-payment';
 import {
   agencyCatalogue,
   CIVIL_REGISTRY_SYSTEM,
@@ -25,6 +26,9 @@ import { RegistryRepository } from './registry.repository';
 const dossierLookups = (): { permission: Permission; scope: string }[] =>
   Object.keys(PROVINCES).map((province) => ({ permission: Permission.CallService, scope: serviceScope({ provider: oneStopSystemOf(province), service: DOSSIER_LOOKUP_SERVICE }) }));
 
+/** Who reports on payments: the payment platform, the banks and the intermediaries. */
+const PAYMENT_PROVIDER_KINDS: ReadonlySet<string> = new Set(PROVIDER_KINDS);
+
 /** The subsystem of a ministry's administrative-procedure system (hệ thống giải quyết TTHC). */
 const MINISTRY_PROCEDURE_SUBSYSTEM = 'DVC';
 
@@ -33,17 +37,21 @@ const looksUpProvincialDossiers = (system: Participant): boolean =>
   system.kind === 'ministry' && (parseSystemId(system.id)?.subsystem === MINISTRY_PROCEDURE_SUBSYSTEM || system.id === CIVIL_REGISTRY_SYSTEM);
 
 /**
- * Least privilege for the demo participants. The portal submits and reads dossiers everywhere and looks them up in
- * the provinces' one-stop systems; the operators manage the registry; a one-stop system submits (syncs), reads and
- * updates its own province's dossiers, and tracks any (a citizen asks at any counter); an LGSP relays the procedure
- * catalogue to its province's systems and tracks dossiers; the ministries'
- * procedure-handling systems and the civil-registry database look dossiers up in the provinces' one-stop systems.
+ * Least privilege for the demo participants. The portal submits and reads dossiers and pays their fees everywhere, and
+ * looks them up in the provinces' one-stop systems; the operators manage the registry; a one-stop system submits
+ * (syncs), reads and updates its own province's dossiers and reads their fees, and tracks any (a citizen asks at any
+ * counter); the payment platform, banks and intermediaries report on payments; an LGSP relays the procedure catalogue
+ * to its province's systems and tracks dossiers; the ministries' procedure-handling systems and the civil-registry
+ * database look dossiers up in the provinces' one-stop systems.
  * Everybody else holds nothing until an operator grants it.
  */
 function demoGrantsOf(system: Participant): { permission: Permission; scope: string }[] {
   if (system.id === NATIONAL_PORTAL_SYSTEM) {
     return [
-      ...[Permission.SubmitDossier, Permission.ReadDossier, Permission.TrackDossier, Permission.ReadProcedure].map((permission) => ({ permission, scope: EVERYWHERE })),
+      ...[Permission.SubmitDossier, Permission.ReadDossier, Permission.TrackDossier, Permission.ReadProcedure, Permission.ReadPayment, Permission.PayFee].map((permission) => ({
+        permission,
+        scope: EVERYWHERE,
+      })),
       ...dossierLookups(),
     ];
   }
@@ -55,10 +63,12 @@ function demoGrantsOf(system: Participant): { permission: Permission; scope: str
       { permission: Permission.SubmitDossier, scope: province },
       { permission: Permission.ReadDossier, scope: province },
       { permission: Permission.UpdateDossierStatus, scope: province },
+      { permission: Permission.ReadPayment, scope: province },
       { permission: Permission.TrackDossier, scope: EVERYWHERE },
       { permission: Permission.ReadProcedure, scope: EVERYWHERE },
     ];
   }
+  if (PAYMENT_PROVIDER_KINDS.has(system.kind)) return [{ permission: Permission.ReportPayment, scope: EVERYWHERE }];
   if (system.kind === 'lgsp') return [Permission.TrackDossier, Permission.ReadProcedure].map((permission) => ({ permission, scope: EVERYWHERE }));
   return [];
 }

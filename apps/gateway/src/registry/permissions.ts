@@ -6,6 +6,12 @@ export enum Permission {
   TrackDossier = 'dossier:track',
   UpdateDossierStatus = 'dossier:update-status',
   ReadProcedure = 'procedure:read',
+  /** The fees asked of a dossier and the attempts to pay them, and whom they can be paid through. */
+  ReadPayment = 'payment:read',
+  /** Start paying a dossier's fee through a provider: what the portal does when the applicant chooses one. */
+  PayFee = 'payment:pay',
+  /** A payment provider's callbacks: the payment platform, the banks and the intermediaries. */
+  ReportPayment = 'payment:report',
   /** X-Road's access right: call a service of a legacy system through the connector, scoped `<provider id>/<service>` or `<provider id>/*`. */
   CallService = 'service:call',
   /** Operators: the registry of systems, credentials and grants. */

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { deliveryFailedV1, deliverySucceededV1, EventContract, notificationSentV1, paymentRequestedV1 } from '@lienthong/contracts';
+import { deliveryFailedV1, deliverySucceededV1, EventContract, notificationSentV1, paymentFailedV1, paymentRequestedV1 } from '@lienthong/contracts';
 import { Messaging, ReceivedEvent } from '@lienthong/platform-kafka';
 import type { JourneyEntry } from './journey-entry';
 import { JourneyRepository } from './journey.repository';
@@ -8,7 +8,8 @@ const formatVnd = new Intl.NumberFormat('vi-VN');
 
 /**
  * A dossier's journey across the backbone, on its timeline next to its statuses: each delivery to a provincial system
- * (or its giving up), each notification sent to the applicant, each payment asked of them. Events come in batches, and
+ * (or its giving up), each notification sent to the applicant, each payment asked of them and each that failed (a fee
+ * paid is a status report, see PaymentSucceededConsumer). Events come in batches, and
  * the inbox keeps a redelivered one from showing twice.
  */
 @Injectable()
@@ -47,6 +48,14 @@ export class JourneyEventsConsumer implements OnModuleInit {
       detail: data.paymentId,
       actor: 'payment',
       occurredAt: data.requestedAt,
+    }));
+    this.follow(paymentFailedV1, ({ data }) => ({
+      dossierCode: data.dossierCode,
+      kind: 'payment-failed',
+      note: `${formatVnd.format(data.amount)} ${data.currency}: error ${data.errorCode}`,
+      detail: data.reference,
+      actor: data.provider,
+      occurredAt: data.failedAt,
     }));
   }
 

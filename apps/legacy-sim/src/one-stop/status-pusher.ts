@@ -1,9 +1,10 @@
-import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { Injectable, Logger } from '@nestjs/common';
 import { DossierStatus } from '@lienthong/domain-dossier';
-import { demoApiKeyOf, oneStopSystemOf } from '@lienthong/domain-registry';
+import { oneStopSystemOf } from '@lienthong/domain-registry';
 import { backoffMs } from '@lienthong/platform-database';
+import { BackgroundRuns } from '../background-runs';
 import { LegacySimEnv } from '../config';
+import { isRetryable, postToGateway } from '../gateway-call';
 import { ReceivedDossier, StatusPush } from './one-stop.store';
 import { StatusPushSwitch } from './status-push.switch';
 
@@ -14,11 +15,6 @@ const PROCESSING_STEPS: ReadonlyArray<{ status: DossierStatus; note: string }> =
 ];
 const BACKOFF_BASE_MS = 200;
 const BACKOFF_CAP_MS = 5000;
-const REQUEST_TIMEOUT_MS = 5000;
-
-type AttemptResult = { kind: 'delivered' | 'retry' | 'refused'; httpStatus?: number; error?: string };
-
-const isRetryable = (httpStatus: number) => httpStatus >= 500 || httpStatus === 429;
 
 /**
  * Plays the province processing new dossiers: after a delay it pushes each status back through the
@@ -27,25 +23,19 @@ const isRetryable = (httpStatus: number) => httpStatus >= 500 || httpStatus === 
  * waits until each has recorded so.
  */
 @Injectable()
-export class StatusPusher implements BeforeApplicationShutdown {
+export class StatusPusher extends BackgroundRuns {
   private readonly logger = new Logger(StatusPusher.name);
-  private readonly shutdown = new AbortController();
-  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly config: LegacySimEnv,
     private readonly pushing: StatusPushSwitch,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Starts processing in the background: the caller's answer never waits for it. */
   process(province: string, dossier: ReceivedDossier): void {
-    const run = this.walk(province, dossier).finally(() => this.inFlight.delete(run));
-    this.inFlight.add(run);
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    this.shutdown.abort();
-    await Promise.allSettled([...this.inFlight]);
+    this.runInBackground(() => this.walk(province, dossier));
   }
 
   private async walk(province: string, dossier: ReceivedDossier): Promise<void> {
@@ -69,13 +59,13 @@ export class StatusPusher implements BeforeApplicationShutdown {
   private async deliver(province: string, code: string, push: StatusPush): Promise<boolean> {
     while (push.attempts < this.config.PUSH_MAX_ATTEMPTS) {
       push.attempts += 1;
-      const result = await this.attempt(province, code, push);
-      if (this.shutdown.signal.aborted) return this.settle(push, 'abandoned');
-      push.lastHttpStatus = result.httpStatus;
-      push.lastError = result.error;
-      if (result.kind === 'delivered') return this.settle(push, 'delivered');
-      if (result.kind === 'refused') {
-        this.logger.warn(`${province} status ${push.status} of ${code} refused by the gateway with HTTP ${result.httpStatus}: ${result.error}`);
+      const result = await postToGateway(this.config, oneStopSystemOf(province), `/v1/dossiers/${encodeURIComponent(code)}/status`, { status: push.status, note: push.note }, this.signal);
+      if (this.signal.aborted) return this.settle(push, 'abandoned');
+      push.lastHttpStatus = result.answered ? result.httpStatus : undefined;
+      push.lastError = result.answered ? (result.httpStatus < 300 ? undefined : result.text.slice(0, 500)) : result.error;
+      if (result.answered && result.httpStatus < 300) return this.settle(push, 'delivered');
+      if (!isRetryable(result)) {
+        this.logger.warn(`${province} status ${push.status} of ${code} refused by the gateway with HTTP ${push.lastHttpStatus}: ${push.lastError}`);
         return this.settle(push, 'refused');
       }
       if (push.attempts < this.config.PUSH_MAX_ATTEMPTS && !(await this.pause(backoffMs(push.attempts, BACKOFF_BASE_MS, BACKOFF_CAP_MS)))) {
@@ -84,32 +74,6 @@ export class StatusPusher implements BeforeApplicationShutdown {
     }
     this.logger.error(`${province} gave up pushing status ${push.status} of ${code} after ${push.attempts} attempts: ${push.lastError}`);
     return this.settle(push, 'gave-up');
-  }
-
-  private async attempt(province: string, code: string, push: StatusPush): Promise<AttemptResult> {
-    try {
-      const response = await fetch(`${this.config.GATEWAY_URL}/v1/dossiers/${encodeURIComponent(code)}/status`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-api-key': demoApiKeyOf(this.config.DEMO_SEED_SECRET, oneStopSystemOf(province)) },
-        body: JSON.stringify({ status: push.status, note: push.note }),
-        signal: AbortSignal.any([this.shutdown.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]),
-      });
-      const text = await response.text();
-      if (response.ok) return { kind: 'delivered', httpStatus: response.status };
-      return { kind: isRetryable(response.status) ? 'retry' : 'refused', httpStatus: response.status, error: text.slice(0, 500) };
-    } catch (error) {
-      return { kind: 'retry', error: error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error) };
-    }
-  }
-
-  /** Waits unless shutting down; false when shutdown cut the wait short. */
-  private async pause(ms: number): Promise<boolean> {
-    try {
-      await sleep(ms, undefined, { signal: this.shutdown.signal });
-      return true;
-    } catch {
-      return false;
-    }
   }
 
   private settle(push: StatusPush, outcome: StatusPush['outcome']): boolean {

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { FeeLine } from './online-bill';
 
-export type PaymentRequestStatus = 'requested';
+export type PaymentRequestStatus = 'requested' | 'paid';
 
 /** A fee the competent agency asked a dossier's applicant to pay (status 6), before any provider is involved. */
 @Entity({ name: 'payment_requests' })

@@ -12,6 +12,15 @@ export class PaymentRequestRepository {
     return (result.raw as unknown[]).length > 0;
   }
 
+  /** The request, locked for the rest of the transaction: attempts on one request are numbered one after another. */
+  findForUpdate(manager: EntityManager, id: string): Promise<PaymentRequest | null> {
+    return manager.getRepository(PaymentRequest).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async markPaid(manager: EntityManager, id: string): Promise<void> {
+    await manager.getRepository(PaymentRequest).update({ id }, { status: 'paid' });
+  }
+
   findById(id: string): Promise<PaymentRequest | null> {
     return this.dataSource.getRepository(PaymentRequest).findOneBy({ id });
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAuthenticPlatformMessage, PlatformMessage, PlatformMessageKind, platformChecksum, signPlatformMessage, UnsignableMessageError } from './platform-messages';
+import { isAuthenticPlatformMessage, PLATFORM_SIGNED_FIELDS, PlatformMessage, PlatformMessageKind, platformChecksum, signPlatformMessage, UnsignableMessageError } from './platform-messages';
 import { SignatureSchemeName, sign, verify } from './signature-scheme';
 
 /** The lines of a vector file that are vectors (comments and definitions left out). */
@@ -134,5 +134,17 @@ describe('HMAC signatures of banks and intermediaries', () => {
     const signatures = (['sha256-secret-suffix', 'hmac-sha256', 'hmac-sha1'] as const).map((scheme) => sign(scheme, fields, 'PARTNER_KEY_02'));
     expect(new Set(signatures).size).toBe(3);
     expect(verify('hmac-sha256', fields, 'PARTNER_KEY_02', signatures[0])).toBe(false);
+  });
+});
+
+describe('platform messages signed by a bank or an intermediary', () => {
+  it('signs the same fields, in the same order, with the HMAC of the provider', () => {
+    const fields = PLATFORM_SIGNED_FIELDS.CALLBACK.map((field) => String(MESSAGES.CALLBACK[field]));
+    const signed = signPlatformMessage('CALLBACK', MESSAGES.CALLBACK, 'PARTNER_KEY_02', 'hmac-sha1');
+    expect(signed.MaXacThuc).toBe(sign('hmac-sha1', fields, 'PARTNER_KEY_02'));
+    expect(isAuthenticPlatformMessage('CALLBACK', signed, 'PARTNER_KEY_02', 'hmac-sha1')).toBe(true);
+    // the platform's scheme does not accept it, nor does another HMAC
+    expect(isAuthenticPlatformMessage('CALLBACK', signed, 'PARTNER_KEY_02')).toBe(false);
+    expect(isAuthenticPlatformMessage('CALLBACK', signed, 'PARTNER_KEY_02', 'hmac-sha256')).toBe(false);
   });
 });

@@ -1,10 +1,14 @@
-import { sign, verify } from './signature-scheme';
+import { SignatureSchemeName, sign, verify } from './signature-scheme';
 
 /**
  * The messages of the portal's payment platform (version 1.0.6) and the fields each checksum (`MaXacThuc`) covers, in
  * their order (DOMAIN.md): the request to pay (INIT), the platform's callback and the answer echoed to it, and the
- * look-ups of a payment's state (QUERY) and of its receipt (GET_BILL).
+ * look-ups of a payment's state (QUERY) and of its receipt (GET_BILL). Banks and intermediaries connected the same way
+ * send the same messages, signed with their own scheme (HMAC-SHA256 or HMAC-SHA1 with the partner key) over the same
+ * fields: every function takes the scheme, the platform's own by default.
  */
+const PLATFORM_SCHEME: SignatureSchemeName = 'sha256-secret-suffix';
+
 export const PLATFORM_SIGNED_FIELDS = {
   INIT: ['LoaiBanTin', 'PhienBan', 'MaDoiTac', 'MaThamChieu', 'SoTien', 'LoaiHinhThanhToan', 'MaKenhThanhToan', 'MaThietBi', 'NgonNgu', 'MaTienTe', 'MaNganHang', 'ThongTinGiaoDich', 'ThoiGianGD', 'Ip'],
   CALLBACK: ['LoaiBanTin', 'MaLoi', 'MaDoiTac', 'MaThamChieu', 'SoTien', 'MaTienTe', 'MaGiaoDich', 'MaNganHang', 'ThoiGianGD', 'ThongTinGiaoDich'],
@@ -33,25 +37,25 @@ function signedValues(kind: PlatformMessageKind, message: PlatformMessage): stri
   return fields.map((field) => String(message[field]));
 }
 
-/** The `MaXacThuc` of a message of the platform, with the partner's secret key. */
-export function platformChecksum(kind: PlatformMessageKind, message: PlatformMessage, secret: string): string {
-  return sign('sha256-secret-suffix', signedValues(kind, message), secret);
+/** The `MaXacThuc` of a message, with the partner's secret key. */
+export function platformChecksum(kind: PlatformMessageKind, message: PlatformMessage, secret: string, scheme = PLATFORM_SCHEME): string {
+  return sign(scheme, signedValues(kind, message), secret);
 }
 
 /** The message with its `MaXacThuc`. */
-export function signPlatformMessage<M extends PlatformMessage>(kind: PlatformMessageKind, message: M, secret: string): M & { MaXacThuc: string } {
-  return { ...message, [CHECKSUM_FIELD]: platformChecksum(kind, message, secret) } as M & { MaXacThuc: string };
+export function signPlatformMessage<M extends PlatformMessage>(kind: PlatformMessageKind, message: M, secret: string, scheme = PLATFORM_SCHEME): M & { MaXacThuc: string } {
+  return { ...message, [CHECKSUM_FIELD]: platformChecksum(kind, message, secret, scheme) } as M & { MaXacThuc: string };
 }
 
 /**
  * Whether a received message carries the checksum its fields and the secret give. A message without a checksum, or
  * without one of the fields the checksum covers, is not authentic.
  */
-export function isAuthenticPlatformMessage(kind: PlatformMessageKind, message: PlatformMessage, secret: string): boolean {
+export function isAuthenticPlatformMessage(kind: PlatformMessageKind, message: PlatformMessage, secret: string, scheme = PLATFORM_SCHEME): boolean {
   const checksum = message[CHECKSUM_FIELD];
   if (typeof checksum !== 'string') return false;
   try {
-    return verify('sha256-secret-suffix', signedValues(kind, message), secret, checksum);
+    return verify(scheme, signedValues(kind, message), secret, checksum);
   } catch (error) {
     if (error instanceof UnsignableMessageError) return false;
     throw error;

@@ -15,3 +15,6 @@ export const demoClientSecretOf = (seedSecret: string, systemId: string): string
 
 /** Password the connector uses to open a session on a simulated one-stop system. */
 export const demoLegacyPasswordOf = (seedSecret: string, provinceCode: string): string => demoSecretFor(seedSecret, `legacy-password:${provinceCode}`);
+
+/** The key a demo payment provider signs its messages with (the platform's secret, a bank's HMAC key). */
+export const demoPaymentKeyOf = (seedSecret: string, providerSystemId: string): string => demoSecretFor(seedSecret, `payment-key:${providerSystemId}`);

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { PaymentProvider, PlatformMessage, PlatformMessageKind, signPlatformMessage } from '@lienthong/domain-payment';
+import { PaymentEnv } from '../config';
+import { PaymentProviders } from './payment-providers';
+
+/** The provider did not answer in time, could not be reached, or answered something that is no answer. */
+export class ProviderUnreachableError extends Error {
+  constructor(readonly provider: string, detail: string) {
+    super(`${provider} did not answer: ${detail}`);
+  }
+}
+
+/** What a provider answers a request, as received (MaLoi "00" is yes). */
+export type ProviderAnswer = Readonly<Record<string, unknown>> & { MaLoi?: unknown };
+
+/** Speaks to providers in their messages, each signed with the provider's scheme and key. */
+@Injectable()
+export class ProviderClient {
+  constructor(private readonly providers: PaymentProviders, private readonly config: PaymentEnv) {}
+
+  /** Sends a `kind` message, signing the fields its checksum covers; `extra` travels unsigned (receipt details, the return URL). */
+  async send(provider: PaymentProvider, kind: PlatformMessageKind, message: PlatformMessage, extra: Record<string, unknown> = {}): Promise<ProviderAnswer> {
+    const signed = signPlatformMessage(kind, message, this.providers.keyOf(provider), provider.scheme);
+    let response: Response;
+    try {
+      response = await fetch(this.providers.urlOf(provider, kind.toLowerCase().replace('_', '-')), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ ...signed, ...extra }),
+        signal: AbortSignal.timeout(this.config.PAYMENT_PROVIDER_TIMEOUT_MS),
+      });
+    } catch (error) {
+      throw new ProviderUnreachableError(provider.code, error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${this.config.PAYMENT_PROVIDER_TIMEOUT_MS} ms` : String(error));
+    }
+    const text = await response.text();
+    if (response.status >= 500) throw new ProviderUnreachableError(provider.code, `HTTP ${response.status}`);
+    try {
+      const answer: unknown = JSON.parse(text);
+      if (typeof answer === 'object' && answer !== null && !Array.isArray(answer)) return answer as ProviderAnswer;
+    } catch {
+      // not JSON: said below
+    }
+    throw new ProviderUnreachableError(provider.code, `HTTP ${response.status} with a body that is no JSON object`);
+  }
+}

@@ -1,0 +1,223 @@
+import type { Consumer, KafkaMessage } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { dossierStatusChangedV1, paymentFailedV1, paymentSucceededV1, procedurePublishedV1 } from '@lienthong/contracts';
+import { formatLegacyDate } from '@lienthong/domain-dossier';
+import { isAuthenticPlatformMessage, SignatureSchemeName, signPlatformMessage } from '@lienthong/domain-payment';
+import { demoPaymentKeyOf, oneStopSystemOf } from '@lienthong/domain-registry';
+import { loadConfig } from '@lienthong/platform-config';
+import { INTERNAL_HEADERS } from '@lienthong/platform-http';
+import { collectMessages, request, startTestApp, TestApp, testEvents, waitFor } from '@lienthong/platform-testing';
+import { AppModule } from '../src/app.module';
+import { PaymentEnv } from '../src/config';
+import { FakeProvider } from './fake-provider';
+
+const SECRET = 'payment-attempts-int-spec';
+const run = Date.now().toString(36);
+const procedureCode = `8.${String(Date.now()).slice(-6)}`;
+const VCB = { code: 'VCB', systemId: 'VN/COM/0100112437/VCB', scheme: 'hmac-sha256' as SignatureSchemeName };
+const VNPAY = { code: 'VNPAY', systemId: 'VN/COM/0102182292/VNPAY', scheme: 'hmac-sha1' as SignatureSchemeName };
+const MOMO = { code: 'MOMO', systemId: 'VN/COM/0305289153/MOMO', scheme: 'hmac-sha256' as SignatureSchemeName };
+type Provider = typeof VCB;
+
+interface Attempt {
+  id: string;
+  paymentId: string;
+  reference: string;
+  status: string;
+  amount: number;
+  paymentUrl: string | null;
+}
+
+describe('payment: attempts through providers and their callbacks (real PostgreSQL and Kafka)', () => {
+  let payment: TestApp;
+  let db: DataSource;
+  let outcomes: Consumer;
+  const provider = new FakeProvider();
+  const published: KafkaMessage[] = [];
+  let dossiers = 0;
+
+  const attemptRow = async (reference: string) => (await db.query(`SELECT * FROM payment.payment_attempts WHERE reference = $1`, [reference]))[0];
+  const verdictsOf = async (reference: string) =>
+    (await db.query(`SELECT verdict, reason FROM payment.provider_reports WHERE reference = $1 ORDER BY received_at`, [reference])).map((r: { verdict: string; reason: string | null }) => r.reason ?? r.verdict);
+  const outcomesOf = (reference: string) => published.filter((m) => m.value?.toString().includes(reference)).map((m) => String(m.headers?.ce_type));
+
+  /** A dossier of this run asked for the procedure's online fees (status 6), as intake's event asks it. */
+  async function billedDossier(): Promise<{ code: string; paymentId: string }> {
+    dossiers += 1;
+    const code = `000.00.06.H56-${run}-${String(dossiers).padStart(4, '0')}`;
+    const eventId = await testEvents(payment.app).publish(dossierStatusChangedV1, code, { ...dossierStatusChangedV1.example, code, procedureCode, previousStatus: 4, status: 6, changedAt: new Date().toISOString() });
+    const row = await waitFor(async () => (await db.query(`SELECT id FROM payment.payment_requests WHERE source_event_id = $1`, [eventId]))[0], 'the payment request', 45000);
+    return { code, paymentId: row.id };
+  }
+
+  const initiate = (code: string, paymentId: string, body: Record<string, unknown>) =>
+    request(`${payment.baseUrl}/dossiers/${encodeURIComponent(code)}/payments/${paymentId}/attempts`, { method: 'POST', body });
+
+  async function pendingAttempt(through: Provider = VCB): Promise<Attempt & { code: string }> {
+    const { code, paymentId } = await billedDossier();
+    const res = await initiate(code, paymentId, { provider: through.code });
+    expect(res.status).toBe(201);
+    return { ...(res.body as unknown as Attempt), code };
+  }
+
+  /** A callback on an attempt as its provider signs it (or a forger, with another key), with `fields` changed before signing. */
+  function callbackOn(attempt: Attempt, from: Provider, fields: Record<string, string> = {}, key = demoPaymentKeyOf(SECRET, from.systemId)) {
+    return signPlatformMessage(
+      'CALLBACK',
+      {
+        LoaiBanTin: 'CALLBACK',
+        MaLoi: '00',
+        MaDoiTac: 'LIENTHONG',
+        MaThamChieu: attempt.reference,
+        SoTien: String(attempt.amount),
+        MaTienTe: 'VND',
+        MaGiaoDich: `GD-${attempt.reference.slice(-8)}`,
+        MaNganHang: from.code,
+        ThoiGianGD: formatLegacyDate(new Date()),
+        ThongTinGiaoDich: 'THANH TOAN HO SO',
+        ...fields,
+      },
+      key,
+      from.scheme,
+    );
+  }
+
+  const sendCallback = (body: unknown, caller = VCB.systemId) => request(`${payment.baseUrl}/payments/callbacks`, { method: 'POST', body, headers: { [INTERNAL_HEADERS.client]: caller } });
+
+  beforeAll(async () => {
+    await provider.start();
+    const env = { ...process.env, DEMO_SEED_SECRET: SECRET, PAYMENT_PROVIDER_BASE_URL: provider.baseUrl, PAYMENT_PROVIDER_TIMEOUT_MS: '500' };
+    payment = await startTestApp(AppModule.register(loadConfig(PaymentEnv, env)));
+    db = payment.app.get(DataSource);
+    outcomes = await collectMessages(`payment-attempts-${run}`, [paymentSucceededV1, paymentFailedV1], published);
+    await testEvents(payment.app).publish(procedurePublishedV1, procedureCode, {
+      ...procedurePublishedV1.example,
+      code: procedureCode,
+      fees: [{ kind: 'CHARGE', amount: 150000, submissionMethod: 'ONLINE', description: 'Lệ phí' }],
+    });
+    await waitFor(async () => (await db.query(`SELECT 1 FROM payment.procedure_fees WHERE code = $1`, [procedureCode])).length > 0, 'procedure fees copy', 45000);
+  }, 90000);
+
+  afterAll(async () => {
+    await outcomes?.disconnect();
+    await payment?.close();
+    await provider.stop();
+  }, 30000);
+
+  it("starts an attempt with the provider's signed INIT, under a reference of its own, and answers the provider's page", async () => {
+    const { code, paymentId } = await billedDossier();
+    const first = await initiate(code, paymentId, { provider: 'VCB', ip: '203.113.0.5', returnUrl: 'https://dichvucong.gov.vn/ket-qua' });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ paymentId, number: 1, provider: VCB.systemId, amount: 150000, currency: 'VND', status: 'pending' });
+    const attempt = first.body as unknown as Attempt;
+    expect(attempt.paymentUrl).toBe(`https://pay.example/VCB/${attempt.reference}`);
+    expect(attempt.reference).toMatch(/^dvc0000006H56.+01$/);
+
+    const { message } = provider.received.find((r) => r.message.MaThamChieu === attempt.reference)!;
+    expect(message).toMatchObject({ LoaiBanTin: 'INIT', PhienBan: '1.0.6', MaDoiTac: 'LIENTHONG', SoTien: 150000, MaTienTe: 'VND', MaNganHang: 'VCB', Ip: '203.113.0.5', UrlTraVe: 'https://dichvucong.gov.vn/ket-qua' });
+    expect(isAuthenticPlatformMessage('INIT', message as Record<string, string>, demoPaymentKeyOf(SECRET, VCB.systemId), VCB.scheme)).toBe(true);
+
+    const second = await initiate(code, paymentId, { provider: 'VCB' });
+    expect(second.body).toMatchObject({ number: 2 });
+    expect(second.body.reference).not.toBe(attempt.reference);
+  }, 60000);
+
+  it('settles an attempt once on a paid callback, told twice: one payment.succeeded.v1, the fee paid', async () => {
+    const attempt = await pendingAttempt();
+    const callback = callbackOn(attempt, VCB);
+    const taken = await sendCallback(callback);
+    expect(taken.status).toBe(200);
+    expect(taken.body).toMatchObject({ MaLoi: '00', MaDoiTac: 'LIENTHONG' });
+    expect(isAuthenticPlatformMessage('CALLBACK_ANSWER', taken.body as Record<string, string>, demoPaymentKeyOf(SECRET, VCB.systemId), VCB.scheme)).toBe(true);
+    expect(await attemptRow(attempt.reference)).toMatchObject({ status: 'succeeded', provider_transaction: callback.MaGiaoDich });
+    expect((await db.query(`SELECT status FROM payment.payment_requests WHERE id = $1`, [attempt.paymentId]))[0].status).toBe('paid');
+
+    const again = await sendCallback(callback);
+    expect(again.status).toBe(200);
+    expect(await verdictsOf(attempt.reference)).toEqual(['paid', 'duplicate']);
+    await waitFor(() => outcomesOf(attempt.reference).length > 0 || undefined, 'payment.succeeded.v1', 30000);
+    // a later event of the same dossier shares the partition: once it is seen, a second success would have been too
+    const other = await initiate(attempt.code, attempt.paymentId, { provider: 'VCB' });
+    expect(other.status).toBe(409);
+    expect(other.body.type).toMatch(/payment-already-paid$/);
+    expect(outcomesOf(attempt.reference)).toEqual(['vn.lienthong.payment.succeeded.v1']);
+  }, 60000);
+
+  it('refuses forged, tampered, foreign and contradicting reports, keeping each with its reason, and marks nothing paid wrongly', async () => {
+    const attempt = await pendingAttempt();
+    const refusals: [string, unknown, string, number, string][] = [
+      ['forged', callbackOn(attempt, VCB, {}, 'a guessed key'), VCB.systemId, 422, 'forged'],
+      ['another amount', callbackOn(attempt, VCB, { SoTien: '15000' }), VCB.systemId, 422, 'amount-mismatch'],
+      ['another currency', callbackOn(attempt, VCB, { MaTienTe: 'USD' }), VCB.systemId, 422, 'currency-mismatch'],
+      ['another partner', callbackOn(attempt, VCB, { MaDoiTac: 'KHAC' }), VCB.systemId, 422, 'partner-mismatch'],
+      ["another provider's attempt", callbackOn(attempt, MOMO), MOMO.systemId, 404, 'unknown-reference'],
+    ];
+    for (const [what, body, caller, status, reason] of refusals) {
+      const res = await sendCallback(body, caller);
+      expect([what, res.status, res.body.reason]).toEqual([what, status, reason]);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    }
+    const notAProvider = await sendCallback(callbackOn(attempt, VCB), oneStopSystemOf('H56'));
+    expect(notAProvider.status).toBe(403);
+    expect((await attemptRow(attempt.reference)).status).toBe('pending');
+
+    expect((await sendCallback(callbackOn(attempt, VCB))).status).toBe(200);
+    const stale = await sendCallback(callbackOn(attempt, VCB, { MaLoi: '24', ThoiGianGD: formatLegacyDate(new Date(Date.now() - 60000)) }));
+    expect([stale.status, stale.body.reason]).toEqual([409, 'conflicts-with-outcome']);
+    expect((await attemptRow(attempt.reference)).status).toBe('succeeded');
+    expect(await verdictsOf(attempt.reference)).toEqual(['forged', 'amount-mismatch', 'currency-mismatch', 'partner-mismatch', 'unknown-reference', 'paid', 'conflicts-with-outcome']);
+    await waitFor(() => outcomesOf(attempt.reference).length > 0 || undefined, 'payment.succeeded.v1', 30000);
+    expect(outcomesOf(attempt.reference)).toEqual(['vn.lienthong.payment.succeeded.v1']);
+  }, 60000);
+
+  it('takes a callback that comes before the provider answered INIT', async () => {
+    provider.set('VNPAY', 'silent');
+    const { code, paymentId } = await billedDossier();
+    const unanswered = await initiate(code, paymentId, { provider: 'VNPAY' });
+    expect(unanswered.status).toBe(504);
+    expect(unanswered.body.type).toMatch(/payment-provider-unavailable$/);
+    const reference = unanswered.body.reference as string;
+    expect((await attemptRow(reference)).status).toBe('created');
+
+    const paid = await sendCallback(callbackOn({ ...(await attemptRow(reference)), reference, amount: 150000 } as Attempt, VNPAY), VNPAY.systemId);
+    expect(paid.status).toBe(200);
+    expect((await attemptRow(reference)).status).toBe('succeeded');
+  }, 60000);
+
+  it('fails an attempt the provider refuses with 502, and one the applicant gave up on with payment.failed.v1; the fee can be paid again', async () => {
+    provider.set('MOMO', 'refuse');
+    const { code, paymentId } = await billedDossier();
+    const refused = await initiate(code, paymentId, { provider: 'MOMO' });
+    expect(refused.status).toBe(502);
+    expect(refused.body.detail).toMatch(/MOMO refused .*: 99 Giao dịch bị từ chối/);
+    expect((await attemptRow(refused.body.reference as string)).status).toBe('failed');
+
+    const attempt = (await initiate(code, paymentId, { provider: 'VCB' })).body as unknown as Attempt;
+    expect((await sendCallback(callbackOn(attempt, VCB, { MaLoi: '24' }))).status).toBe(200);
+    expect(await attemptRow(attempt.reference)).toMatchObject({ status: 'failed', error_code: '24' });
+    await waitFor(() => outcomesOf(attempt.reference).length > 0 || undefined, 'payment.failed.v1', 30000);
+    expect(outcomesOf(attempt.reference)).toEqual(['vn.lienthong.payment.failed.v1']);
+    expect((await initiate(code, paymentId, { provider: 'VCB' })).status).toBe(201);
+  }, 60000);
+
+  it.each([
+    ['an unknown provider', { provider: 'XYZ' }, 422, 'payment-provider-unknown'],
+    ['a provider code in lower case', { provider: 'vcb' }, 400, 'invalid-request'],
+    ['a return URL that is none', { provider: 'VCB', returnUrl: 'javascript:alert(1)' }, 400, 'invalid-request'],
+  ])('refuses to start paying with %s', async (_what, body, status, type) => {
+    const { code, paymentId } = await billedDossier();
+    const res = await initiate(code, paymentId, body);
+    expect([res.status, res.body.type]).toEqual([status, expect.stringMatching(new RegExp(`/${type}$`))]);
+  }, 60000);
+
+  it('answers a fee of another dossier with 404, and a callback without its checksum with 400', async () => {
+    const { paymentId } = await billedDossier();
+    const foreign = await initiate(`000.00.06.H56-${run}-9999`, paymentId, { provider: 'VCB' });
+    expect(foreign.status).toBe(404);
+    const unsigned: Record<string, string> = { ...callbackOn({ id: '', paymentId, reference: 'dvc-x', status: 'pending', amount: 1, paymentUrl: null }, VCB) };
+    delete unsigned.MaXacThuc;
+    const res = await sendCallback(unsigned);
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toMatch(/MaXacThuc/);
+  }, 60000);
+});
