@@ -99,13 +99,33 @@ describe('fees paid through the payment platform, banks and intermediaries, ever
     expect((await paymentsOf(code))[0].attempts[0].status).toBe('succeeded');
   }, 60000);
 
-  it('a forged callback is refused and marks nothing paid', async () => {
+  it('a forged callback is refused and marks nothing paid; the look-up (QUERY) then finds what the applicant really paid', async () => {
     expect((await sim('/control/providers/ZALOPAY/fault', { method: 'PUT', body: { mode: 'forged' } })).status).toBe(200);
     const { code, paymentId } = await dossierAwaitingFee('forged');
     const attempt = await payThrough('ZALOPAY', code, paymentId);
     expect((await answered('ZALOPAY', attempt.reference, 1)).map((c) => [c.forged, c.httpStatus])).toEqual([[true, 422]]);
-    expect((await paymentsOf(code))[0]).toMatchObject({ status: 'requested', attempts: [expect.objectContaining({ status: 'pending' })] });
-    expect(await backbone.dossierStatus(code)).toBe(6);
+    await waitFor(async () => (await backbone.dossierStatus(code)) === 4, `${code} processing again`, 30000);
+    const { rows } = await backbone.db.query(`SELECT verdict, reason, source FROM payment.provider_reports WHERE reference = $1 ORDER BY received_at`, [attempt.reference]);
+    expect(rows).toEqual([
+      { verdict: 'refused', reason: 'forged', source: 'callback' },
+      { verdict: 'paid', reason: null, source: 'query' },
+    ]);
+  });
+
+  it("a callback that never comes: payment looks the attempt up (QUERY), the dossier moves on, and the bank's receipt (GET_BILL) is served", async () => {
+    expect((await sim('/control/providers/AGRIBANK/fault', { method: 'PUT', body: { mode: 'no-callback' } })).status).toBe(200);
+    const { code, paymentId } = await dossierAwaitingFee('queried');
+    await payThrough('AGRIBANK', code, paymentId);
+    await waitFor(async () => (await backbone.dossierStatus(code)) === 4, `${code} processing again`, 30000);
+    const receipt = await waitFor(async () => {
+      const res = await fetch(`${backbone.apps.url('gateway')}/v1/dossiers/${code}/payments/${paymentId}/receipt`, { headers: backbone.portalKey });
+      return res.status === 200 ? res : undefined;
+    }, 'the receipt', 30000);
+    expect(receipt.headers.get('content-type')).toBe('application/pdf');
+    expect(receipt.headers.get('content-disposition')).toMatch(/^attachment; filename="bien-lai-dvc.+\.pdf"$/);
+    const pdf = Buffer.from(await receipt.arrayBuffer()).toString('latin1');
+    expect(pdf.startsWith('%PDF-1.4')).toBe(true);
+    expect(pdf).toContain('So tien: 500000 VND');
   });
 
   it('SIGKILL of payment between the provider’s callback and its event: the dossier still moves on, exactly once', async () => {

@@ -101,6 +101,10 @@ function probesOf(fixtures: Fixtures): Record<string, (system: string) => Probe[
       scope: province,
       body: { provider: 'VCB' },
     })),
+    'GET /v1/dossiers/:code/payments/:paymentId/receipt': inEachProvince((province) => ({
+      path: `/v1/dossiers/${DOSSIER[province]}/payments/9a7c3f2e-1b4d-4e8a-9c6f-5d2e1a0b3c4d/receipt`,
+      scope: province,
+    })),
     'GET /v1/payments/providers': () => [{ path: '/v1/payments/providers' }],
     'POST /v1/payments/callbacks': () => [{ path: '/v1/payments/callbacks', body: { MaThamChieu: 'dvc-matrix' } }],
     'GET /v1/procedures': () => [{ path: '/v1/procedures?q=khai%20sinh' }],

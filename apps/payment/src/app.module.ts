@@ -6,9 +6,12 @@ import { PaymentAttemptRepository } from './attempts/payment-attempt.repository'
 import { PaymentAttemptService } from './attempts/payment-attempt.service';
 import { PaymentAttemptsController } from './attempts/payment-attempts.controller';
 import { ProviderReportRow } from './attempts/provider-report.entity';
+import { PendingAttemptsService } from './attempts/pending-attempts.service';
+import { PendingAttemptsWorker } from './attempts/pending-attempts.worker';
 import { ProviderReportService } from './attempts/provider-report.service';
 import { Initial1764100000000 } from './migrations/1764100000000-initial';
 import { Attempts1765000000000 } from './migrations/1765000000000-attempts';
+import { QueriesReceipts1765000000001 } from './migrations/1765000000001-queries-receipts';
 import { DossierStatusChangedConsumer } from './payments/dossier-status-changed.consumer';
 import { PaymentRequest } from './payments/payment-request.entity';
 import { PaymentRequestRepository } from './payments/payment-request.repository';
@@ -19,6 +22,10 @@ import { ProcedureFeesRepository } from './procedures/procedure-fees.repository'
 import { ProcedurePublishedConsumer } from './procedures/procedure-published.consumer';
 import { PaymentProviders } from './providers/payment-providers';
 import { ProviderClient } from './providers/provider.client';
+import { ReceiptRow } from './receipts/receipt.entity';
+import { ReceiptRepository } from './receipts/receipt.repository';
+import { ReceiptService } from './receipts/receipt.service';
+import { ReceiptsWorker } from './receipts/receipts.worker';
 
 @Module({})
 export class AppModule {
@@ -30,8 +37,8 @@ export class AppModule {
           name: 'payment',
           config,
           database: {
-            schema: 'payment', entities: [ProcedureFees, PaymentRequest, PaymentAttemptRow, ProviderReportRow],
-            migrations: [Initial1764100000000, Attempts1765000000000],
+            schema: 'payment', entities: [ProcedureFees, PaymentRequest, PaymentAttemptRow, ProviderReportRow, ReceiptRow],
+            migrations: [Initial1764100000000, Attempts1765000000000, QueriesReceipts1765000000001],
           },
         }),
       ],
@@ -47,6 +54,11 @@ export class AppModule {
         PaymentAttemptRepository,
         PaymentAttemptService,
         ProviderReportService,
+        PendingAttemptsService,
+        PendingAttemptsWorker,
+        ReceiptRepository,
+        ReceiptService,
+        ReceiptsWorker,
       ],
     };
   }

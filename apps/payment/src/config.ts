@@ -24,6 +24,16 @@ export class PaymentEnv extends portOf(3003) {
 
   /** How long an attempt waits for its outcome before it expires (money that still comes is taken all the same). */
   @IsInt()
-  @Min(60000)
+  @Min(1000)
   PAYMENT_ATTEMPT_TTL_MS: number = 15 * 60000;
+
+  /** An attempt still without its provider's word this long after it began is looked up (QUERY)… */
+  @IsInt()
+  @Min(100)
+  PAYMENT_QUERY_AFTER_MS: number = 2 * 60000;
+
+  /** …and again at most this often, until the provider names its outcome or the attempt expires. */
+  @IsInt()
+  @Min(100)
+  PAYMENT_QUERY_EVERY_MS: number = 60000;
 }

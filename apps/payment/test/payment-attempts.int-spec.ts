@@ -1,107 +1,38 @@
 import type { Consumer, KafkaMessage } from 'kafkajs';
-import { DataSource } from 'typeorm';
-import { dossierStatusChangedV1, paymentFailedV1, paymentSucceededV1, procedurePublishedV1 } from '@lienthong/contracts';
+import { paymentFailedV1, paymentSucceededV1 } from '@lienthong/contracts';
 import { formatLegacyDate } from '@lienthong/domain-dossier';
-import { isAuthenticPlatformMessage, SignatureSchemeName, signPlatformMessage } from '@lienthong/domain-payment';
+import { isAuthenticPlatformMessage } from '@lienthong/domain-payment';
 import { demoPaymentKeyOf, oneStopSystemOf } from '@lienthong/domain-registry';
-import { loadConfig } from '@lienthong/platform-config';
-import { INTERNAL_HEADERS } from '@lienthong/platform-http';
-import { collectMessages, request, startTestApp, TestApp, testEvents, waitFor } from '@lienthong/platform-testing';
-import { AppModule } from '../src/app.module';
-import { PaymentEnv } from '../src/config';
-import { FakeProvider } from './fake-provider';
+import { collectMessages, waitFor } from '@lienthong/platform-testing';
+import { Attempt, PaymentFixture, startPayment, TEST_PROVIDERS } from './payment.fixture';
 
 const SECRET = 'payment-attempts-int-spec';
-const run = Date.now().toString(36);
-const procedureCode = `8.${String(Date.now()).slice(-6)}`;
-const VCB = { code: 'VCB', systemId: 'VN/COM/0100112437/VCB', scheme: 'hmac-sha256' as SignatureSchemeName };
-const VNPAY = { code: 'VNPAY', systemId: 'VN/COM/0102182292/VNPAY', scheme: 'hmac-sha1' as SignatureSchemeName };
-const MOMO = { code: 'MOMO', systemId: 'VN/COM/0305289153/MOMO', scheme: 'hmac-sha256' as SignatureSchemeName };
+const { VCB, VNPAY, MOMO } = TEST_PROVIDERS;
 type Provider = typeof VCB;
 
-interface Attempt {
-  id: string;
-  paymentId: string;
-  reference: string;
-  status: string;
-  amount: number;
-  paymentUrl: string | null;
-}
-
 describe('payment: attempts through providers and their callbacks (real PostgreSQL and Kafka)', () => {
-  let payment: TestApp;
-  let db: DataSource;
+  let fixture: PaymentFixture;
   let outcomes: Consumer;
-  const provider = new FakeProvider();
   const published: KafkaMessage[] = [];
-  let dossiers = 0;
 
-  const attemptRow = async (reference: string) => (await db.query(`SELECT * FROM payment.payment_attempts WHERE reference = $1`, [reference]))[0];
   const verdictsOf = async (reference: string) =>
-    (await db.query(`SELECT verdict, reason FROM payment.provider_reports WHERE reference = $1 ORDER BY received_at`, [reference])).map((r: { verdict: string; reason: string | null }) => r.reason ?? r.verdict);
+    (await fixture.db.query(`SELECT verdict, reason FROM payment.provider_reports WHERE reference = $1 ORDER BY received_at`, [reference])).map((r: { verdict: string; reason: string | null }) => r.reason ?? r.verdict);
   const outcomesOf = (reference: string) => published.filter((m) => m.value?.toString().includes(reference)).map((m) => String(m.headers?.ce_type));
-
-  /** A dossier of this run asked for the procedure's online fees (status 6), as intake's event asks it. */
-  async function billedDossier(): Promise<{ code: string; paymentId: string }> {
-    dossiers += 1;
-    const code = `000.00.06.H56-${run}-${String(dossiers).padStart(4, '0')}`;
-    const eventId = await testEvents(payment.app).publish(dossierStatusChangedV1, code, { ...dossierStatusChangedV1.example, code, procedureCode, previousStatus: 4, status: 6, changedAt: new Date().toISOString() });
-    const row = await waitFor(async () => (await db.query(`SELECT id FROM payment.payment_requests WHERE source_event_id = $1`, [eventId]))[0], 'the payment request', 45000);
-    return { code, paymentId: row.id };
-  }
-
-  const initiate = (code: string, paymentId: string, body: Record<string, unknown>) =>
-    request(`${payment.baseUrl}/dossiers/${encodeURIComponent(code)}/payments/${paymentId}/attempts`, { method: 'POST', body });
-
-  async function pendingAttempt(through: Provider = VCB): Promise<Attempt & { code: string }> {
-    const { code, paymentId } = await billedDossier();
-    const res = await initiate(code, paymentId, { provider: through.code });
-    expect(res.status).toBe(201);
-    return { ...(res.body as unknown as Attempt), code };
-  }
-
-  /** A callback on an attempt as its provider signs it (or a forger, with another key), with `fields` changed before signing. */
-  function callbackOn(attempt: Attempt, from: Provider, fields: Record<string, string> = {}, key = demoPaymentKeyOf(SECRET, from.systemId)) {
-    return signPlatformMessage(
-      'CALLBACK',
-      {
-        LoaiBanTin: 'CALLBACK',
-        MaLoi: '00',
-        MaDoiTac: 'LIENTHONG',
-        MaThamChieu: attempt.reference,
-        SoTien: String(attempt.amount),
-        MaTienTe: 'VND',
-        MaGiaoDich: `GD-${attempt.reference.slice(-8)}`,
-        MaNganHang: from.code,
-        ThoiGianGD: formatLegacyDate(new Date()),
-        ThongTinGiaoDich: 'THANH TOAN HO SO',
-        ...fields,
-      },
-      key,
-      from.scheme,
-    );
-  }
-
-  const sendCallback = (body: unknown, caller = VCB.systemId) => request(`${payment.baseUrl}/payments/callbacks`, { method: 'POST', body, headers: { [INTERNAL_HEADERS.client]: caller } });
+  const attemptRow = (reference: string) => fixture.attemptRow(reference);
+  const billedDossier = () => fixture.billedDossier();
+  const initiate = (code: string, paymentId: string, body: Record<string, unknown>) => fixture.initiate(code, paymentId, body);
+  const pendingAttempt = (through: Provider = VCB) => fixture.pendingAttempt(through.code);
+  const callbackOn: PaymentFixture['callbackOn'] = (...args) => fixture.callbackOn(...args);
+  const sendCallback = (body: unknown, caller = VCB.systemId) => fixture.sendCallback(body, caller);
 
   beforeAll(async () => {
-    await provider.start();
-    const env = { ...process.env, DEMO_SEED_SECRET: SECRET, PAYMENT_PROVIDER_BASE_URL: provider.baseUrl, PAYMENT_PROVIDER_TIMEOUT_MS: '500' };
-    payment = await startTestApp(AppModule.register(loadConfig(PaymentEnv, env)));
-    db = payment.app.get(DataSource);
-    outcomes = await collectMessages(`payment-attempts-${run}`, [paymentSucceededV1, paymentFailedV1], published);
-    await testEvents(payment.app).publish(procedurePublishedV1, procedureCode, {
-      ...procedurePublishedV1.example,
-      code: procedureCode,
-      fees: [{ kind: 'CHARGE', amount: 150000, submissionMethod: 'ONLINE', description: 'Lệ phí' }],
-    });
-    await waitFor(async () => (await db.query(`SELECT 1 FROM payment.procedure_fees WHERE code = $1`, [procedureCode])).length > 0, 'procedure fees copy', 45000);
+    fixture = await startPayment(SECRET, { PAYMENT_PROVIDER_TIMEOUT_MS: '500' });
+    outcomes = await collectMessages(`payment-attempts-${fixture.run}`, [paymentSucceededV1, paymentFailedV1], published);
   }, 90000);
 
   afterAll(async () => {
     await outcomes?.disconnect();
-    await payment?.close();
-    await provider.stop();
+    await fixture?.stop();
   }, 30000);
 
   it("starts an attempt with the provider's signed INIT, under a reference of its own, and answers the provider's page", async () => {
@@ -113,7 +44,7 @@ describe('payment: attempts through providers and their callbacks (real PostgreS
     expect(attempt.paymentUrl).toBe(`https://pay.example/VCB/${attempt.reference}`);
     expect(attempt.reference).toMatch(/^dvc0000006H56.+01$/);
 
-    const { message } = provider.received.find((r) => r.message.MaThamChieu === attempt.reference)!;
+    const { message } = fixture.provider.received.find((r) => r.kind === 'init' && r.message.MaThamChieu === attempt.reference)!;
     expect(message).toMatchObject({ LoaiBanTin: 'INIT', PhienBan: '1.0.6', MaDoiTac: 'LIENTHONG', SoTien: 150000, MaTienTe: 'VND', MaNganHang: 'VCB', Ip: '203.113.0.5', UrlTraVe: 'https://dichvucong.gov.vn/ket-qua' });
     expect(isAuthenticPlatformMessage('INIT', message as Record<string, string>, demoPaymentKeyOf(SECRET, VCB.systemId), VCB.scheme)).toBe(true);
 
@@ -130,7 +61,7 @@ describe('payment: attempts through providers and their callbacks (real PostgreS
     expect(taken.body).toMatchObject({ MaLoi: '00', MaDoiTac: 'LIENTHONG' });
     expect(isAuthenticPlatformMessage('CALLBACK_ANSWER', taken.body as Record<string, string>, demoPaymentKeyOf(SECRET, VCB.systemId), VCB.scheme)).toBe(true);
     expect(await attemptRow(attempt.reference)).toMatchObject({ status: 'succeeded', provider_transaction: callback.MaGiaoDich });
-    expect((await db.query(`SELECT status FROM payment.payment_requests WHERE id = $1`, [attempt.paymentId]))[0].status).toBe('paid');
+    expect((await fixture.db.query(`SELECT status FROM payment.payment_requests WHERE id = $1`, [attempt.paymentId]))[0].status).toBe('paid');
 
     const again = await sendCallback(callback);
     expect(again.status).toBe(200);
@@ -171,7 +102,7 @@ describe('payment: attempts through providers and their callbacks (real PostgreS
   }, 60000);
 
   it('takes a callback that comes before the provider answered INIT', async () => {
-    provider.set('VNPAY', 'silent');
+    fixture.provider.set('VNPAY', 'silent');
     const { code, paymentId } = await billedDossier();
     const unanswered = await initiate(code, paymentId, { provider: 'VNPAY' });
     expect(unanswered.status).toBe(504);
@@ -179,13 +110,13 @@ describe('payment: attempts through providers and their callbacks (real PostgreS
     const reference = unanswered.body.reference as string;
     expect((await attemptRow(reference)).status).toBe('created');
 
-    const paid = await sendCallback(callbackOn({ ...(await attemptRow(reference)), reference, amount: 150000 } as Attempt, VNPAY), VNPAY.systemId);
+    const paid = await sendCallback(callbackOn({ reference, amount: 150000 }, VNPAY), VNPAY.systemId);
     expect(paid.status).toBe(200);
     expect((await attemptRow(reference)).status).toBe('succeeded');
   }, 60000);
 
   it('fails an attempt the provider refuses with 502, and one the applicant gave up on with payment.failed.v1; the fee can be paid again', async () => {
-    provider.set('MOMO', 'refuse');
+    fixture.provider.set('MOMO', 'refuse');
     const { code, paymentId } = await billedDossier();
     const refused = await initiate(code, paymentId, { provider: 'MOMO' });
     expect(refused.status).toBe(502);
@@ -212,9 +143,9 @@ describe('payment: attempts through providers and their callbacks (real PostgreS
 
   it('answers a fee of another dossier with 404, and a callback without its checksum with 400', async () => {
     const { paymentId } = await billedDossier();
-    const foreign = await initiate(`000.00.06.H56-${run}-9999`, paymentId, { provider: 'VCB' });
+    const foreign = await initiate(`000.00.06.H56-${fixture.run}-9999`, paymentId, { provider: 'VCB' });
     expect(foreign.status).toBe(404);
-    const unsigned: Record<string, string> = { ...callbackOn({ id: '', paymentId, reference: 'dvc-x', status: 'pending', amount: 1, paymentUrl: null }, VCB) };
+    const unsigned: Record<string, string> = { ...callbackOn({ reference: 'dvc-x', amount: 1 }, VCB) };
     delete unsigned.MaXacThuc;
     const res = await sendCallback(unsigned);
     expect(res.status).toBe(400);

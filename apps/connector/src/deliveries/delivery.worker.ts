@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Outbox } from '@lienthong/platform-kafka';
-import { BackgroundWorker } from '../background-worker';
+import { BackgroundWorker } from '@lienthong/platform-database';
 import { DELIVERY_BATCH_SIZE, DeliveryService } from './delivery.service';
 
 /** How often an idle worker looks for due deliveries: the granularity of every backoff. */

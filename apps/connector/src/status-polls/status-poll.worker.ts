@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BackgroundWorker } from '../background-worker';
+import { BackgroundWorker } from '@lienthong/platform-database';
 import { StatusPollService } from './status-poll.service';
 
 /** How often an idle poller looks for due look-ups: the granularity of every system's poll interval. */

@@ -107,7 +107,7 @@ const paths: OpenApiDocument['paths'] = {
       operationId: 'getDossierJourney',
       summary: "A dossier's journey across the backbone, for operators",
       description:
-        'Everything every system did with the dossier, in the order it happened: its submission, each delivery to a provincial system (or giving up), each status report, step and sub-state, each notification sent, each payment requested; the applicant left out. The calls about it are at `/v1/operator/exchanges?subject={code}`.',
+        'Everything every system did with the dossier, in the order it happened: its submission, each delivery to a provincial system (or giving up), each status report, step and sub-state, each notification sent, each payment requested or failed (a fee paid is a status report of payment); the applicant left out. The calls about it are at `/v1/operator/exchanges?subject={code}`.',
       tag: EXCHANGES,
       permission: Permission.ReadExchanges,
       answers: { '200': { description: 'The journey', schema: 'DossierJourney', examples: { delivered: ex.dossierJourney } } },
@@ -485,6 +485,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
         'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } },
         'Idempotent-Replayed': { description: 'true when this is the stored answer of an earlier request with the same Idempotency-Key', schema: { const: 'true' } },
         Location: { description: 'The new resource', schema: { type: 'string' } },
+        'Content-Disposition': { description: 'The file name of a document', schema: { type: 'string' } },
         'Cache-Control': { schema: { type: 'string' } },
         'WWW-Authenticate': { description: 'Sent when HTTP Basic authentication failed', schema: { type: 'string' } },
       },

@@ -410,6 +410,11 @@ export const problems = {
       retryAfterSeconds: 5,
     }),
   },
+  paymentNotPaid: { summary: 'The fee is not paid', value: problem('payment-not-paid', 'The fee is not paid: there is no receipt', 404, `payment 9a7c3f2e-1b4d-4e8a-9c6f-5d2e1a0b3c4d of ${CODE} is not paid`) },
+  paymentReceiptNotReady: {
+    summary: 'Paid, the receipt not come yet',
+    value: problem('payment-receipt-not-ready', 'The receipt has not come from the provider yet', 404, `the receipt of ${PAYMENT_REFERENCE} has not come from its provider yet`, { retryAfterSeconds: 30 }),
+  },
   paymentCallerNotAProvider: { summary: 'A callback from a system that is no provider', value: problem('payment-caller-not-a-provider', 'The calling system is no payment provider', 403, `${THANH_HOA} is not a payment provider of the portal`) },
   paymentReportForged: {
     summary: "A callback whose checksum is not the provider's",

@@ -87,8 +87,8 @@ export interface GuardedOperation {
   permission: Permission;
   parameters?: (Parameter | Ref)[];
   requestBody?: Operation['requestBody'];
-  /** Success answers by status: what the route itself answers. */
-  answers: Record<string, { description: string; schema?: string; examples?: Record<string, Example>; headers?: Record<string, Ref> }>;
+  /** Success answers by status: what the route itself answers, in JSON (schema) or another media type (content). */
+  answers: Record<string, { description: string; schema?: string; examples?: Record<string, Example>; content?: Record<string, MediaType>; headers?: Record<string, Ref> }>;
   problems?: ProblemName[];
   /** Forwarded to a providing service, which can fail on its own (502/504). */
   proxied?: boolean;
@@ -106,7 +106,7 @@ export function guarded(method: Method, op: GuardedOperation): Operation {
     responses[status] = {
       description: answer.description,
       headers: { ...common, ...(post ? { 'Idempotent-Replayed': header('Idempotent-Replayed') } : {}), ...answer.headers },
-      ...(answer.schema ? { content: json(answer.schema, answer.examples ?? {}) } : {}),
+      ...(answer.schema ? { content: json(answer.schema, answer.examples ?? {}) } : answer.content ? { content: answer.content } : {}),
     };
   }
   const problems: ProblemName[] = [

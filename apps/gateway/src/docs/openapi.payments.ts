@@ -1,7 +1,7 @@
 import { dateTime } from '@lienthong/contracts';
 import { Permission } from '../registry/permissions';
 import { Example, PAYMENT_REFERENCE } from './openapi.examples';
-import { body, guarded, OpenApiDocument, Parameter, param } from './openapi.operations';
+import { body, guarded, header, OpenApiDocument, Parameter, param } from './openapi.operations';
 import { JsonSchema, ref } from './openapi.schemas';
 
 /** Fees and their payment, forwarded to the payment service: what the portal and the providers call. */
@@ -184,6 +184,25 @@ export const PAYMENT_PATHS: OpenApiDocument['paths'] = {
       requestBody: body('InitiatePayment', example('Through Vietcombank', { provider: 'VCB', returnUrl: 'https://dichvucong.gov.vn/thanh-toan/ket-qua', ip: '203.113.0.5' })),
       answers: { '201': { description: 'The attempt, with the page to pay on', schema: 'PaymentAttempt', examples: { pending: example('Waiting for the applicant at the bank', attempt) } } },
       problems: ['paymentNotFound', 'paymentProviderUnknown', 'paymentAlreadyPaid', 'paymentNothingToPay', 'paymentProviderRefused', 'paymentProviderUnavailable'],
+      proxied: true,
+    }),
+  },
+  '/v1/dossiers/{code}/payments/{paymentId}/receipt': {
+    get: guarded('get', {
+      operationId: 'getPaymentReceipt',
+      summary: "The provider's receipt (biên lai) of a paid fee",
+      description: 'Fetched from the provider with GET_BILL once the fee is paid, and kept as it came. 404 while the fee is not paid or the receipt has not come yet (Retry-After says when to ask again).',
+      tag: PAYMENT_TAG,
+      permission: Permission.ReadPayment,
+      parameters: [param('DossierCode'), paymentIdParam],
+      answers: {
+        '200': {
+          description: 'The receipt, as a PDF attachment',
+          content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } },
+          headers: { 'Content-Disposition': header('Content-Disposition') },
+        },
+      },
+      problems: ['paymentNotPaid', 'paymentReceiptNotReady'],
       proxied: true,
     }),
   },

@@ -26,6 +26,7 @@ const SERVICE_NAMES: Record<string, string> = {
   'GET /v1/operator/dossiers/:code/journey': 'operator.dossier-journey',
   'GET /v1/dossiers/:code/payments': 'payment.list',
   'POST /v1/dossiers/:code/payments/:paymentId/attempts': 'payment.initiate',
+  'GET /v1/dossiers/:code/payments/:paymentId/receipt': 'payment.read-receipt',
   'GET /v1/payments/providers': 'payment.list-providers',
   'POST /v1/payments/callbacks': 'payment.callback',
   'GET /v1/procedures': 'procedure.search',

@@ -2,7 +2,7 @@ import { StreamableFile } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 
 /** Response headers of a providing service worth passing back to the client. */
-export const PASSED_BACK_HEADERS = ['content-type', 'location', 'retry-after'] as const;
+export const PASSED_BACK_HEADERS = ['content-type', 'content-disposition', 'location', 'retry-after'] as const;
 export type PassedBackHeader = (typeof PASSED_BACK_HEADERS)[number];
 
 /** What a providing service answered, held in memory so that it can be sent, and stored for a retry. */

@@ -1,17 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { formatLegacyDate } from '@lienthong/domain-dossier';
-import { signPlatformMessage } from '@lienthong/domain-payment';
 import { backoffMs } from '@lienthong/platform-database';
 import { BackgroundRuns } from '../background-runs';
 import { LegacySimEnv } from '../config';
 import { isRetryable, postToGateway } from '../gateway-call';
 import { LATE_CALLBACK_MS, ProviderFaultSwitch } from './provider-fault.switch';
 import { ProviderTransaction } from './provider-ledger';
+import { CANCELLED, outcomeMessage, PAID } from './provider-messages';
 import { SimProviders } from './sim-providers';
 
-export const PAID = '00';
-/** MaLoi of a payment the applicant gave up on. */
-export const CANCELLED = '24';
 const CALLBACK_PATH = '/v1/payments/callbacks';
 const MAX_ATTEMPTS = 8;
 const BACKOFF_BASE_MS = 200;
@@ -24,7 +20,7 @@ const FORGER_KEY = 'not-the-provider-key';
 /**
  * Tells the portal, through the gateway and with the provider's own credentials, how a transaction ended: as real
  * providers do, again until it is taken (or refused), and as switched per provider late, twice, followed by a stale
- * contrary report, or forged.
+ * contrary report, forged, or never.
  */
 @Injectable()
 export class CallbackSender extends BackgroundRuns {
@@ -40,6 +36,7 @@ export class CallbackSender extends BackgroundRuns {
 
   private async tell(transaction: ProviderTransaction): Promise<void> {
     const fault = this.faults.of(transaction.provider.code);
+    if (fault === 'no-callback') return;
     if (fault === 'late' && !(await this.pause(LATE_CALLBACK_MS))) return;
     const outcome = transaction.state === 'paid' ? PAID : CANCELLED;
     const at = transaction.settledAt ?? new Date();
@@ -50,23 +47,7 @@ export class CallbackSender extends BackgroundRuns {
 
   private async deliver(transaction: ProviderTransaction, outcome: string, at: Date, forged: boolean): Promise<void> {
     const { provider } = transaction;
-    const message = signPlatformMessage(
-      'CALLBACK',
-      {
-        LoaiBanTin: 'CALLBACK',
-        MaLoi: outcome,
-        MaDoiTac: transaction.partner,
-        MaThamChieu: transaction.reference,
-        SoTien: String(transaction.amount),
-        MaTienTe: transaction.currency,
-        MaGiaoDich: transaction.transactionId ?? '',
-        MaNganHang: provider.code,
-        ThoiGianGD: formatLegacyDate(at),
-        ThongTinGiaoDich: transaction.info,
-      },
-      forged ? FORGER_KEY : this.providers.keyOf(provider),
-      provider.scheme,
-    );
+    const message = outcomeMessage(transaction, outcome, at, forged ? FORGER_KEY : this.providers.keyOf(provider));
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const result = await postToGateway(this.config, provider.systemId, CALLBACK_PATH, message, this.signal);
       transaction.callbacks.push({ MaLoi: outcome, forged, sentAt: new Date().toISOString(), ...(result.answered ? { httpStatus: result.httpStatus, answer: result.text.slice(0, 500) } : { answer: result.error }) });

@@ -5,7 +5,9 @@ import { LegacySimEnv } from '../config';
 import { CallbackSender } from './callback-sender';
 import { ProviderFaultSwitch, SLOW_INIT_MS } from './provider-fault.switch';
 import { ProviderLedger, ProviderTransaction } from './provider-ledger';
+import { CANCELLED, outcomeMessage, PAID } from './provider-messages';
 import { ProviderException, ProviderProblem } from './provider.exception';
+import { receiptPdf } from './receipt-pdf';
 import { SimProviders } from './sim-providers';
 
 /** What providers answer a request that does not carry their checksum, and one they refuse. */
@@ -49,6 +51,27 @@ export class ProviderDesk {
       ...(typeof message.UrlTraVe === 'string' ? { returnUrl: message.UrlTraVe } : {}),
     });
     return { MaLoi: '00', MoTaLoi: 'Thành công', MaThamChieu: transaction.reference, UrlThanhToan: this.pageOf(transaction) };
+  }
+
+  /** QUERY: how the transaction stands, in a callback's words plus its state (TrangThaiGiaoDich). */
+  query(code: string, message: PlatformMessage): Record<string, unknown> {
+    const provider = this.provider(code);
+    if (!isAuthenticPlatformMessage('QUERY', message, this.providers.keyOf(provider), provider.scheme)) return BAD_CHECKSUM;
+    const reference = text(message.MaThamChieu);
+    const transaction = this.ledger.find(reference);
+    if (!transaction || transaction.provider.code !== provider.code) return { MaLoi: '01', MoTaLoi: 'Không tìm thấy giao dịch', MaThamChieu: reference, TrangThaiGiaoDich: 'NOT_FOUND' };
+    if (transaction.state === 'awaiting') return { MaLoi: '09', MoTaLoi: 'Giao dịch đang chờ thanh toán', MaThamChieu: reference, TrangThaiGiaoDich: 'PENDING' };
+    const paid = transaction.state === 'paid';
+    return { ...outcomeMessage(transaction, paid ? PAID : CANCELLED, transaction.settledAt!, this.providers.keyOf(provider)), TrangThaiGiaoDich: paid ? 'PAID' : 'FAILED' };
+  }
+
+  /** GET_BILL: the receipt (a PDF) of a paid transaction, or a refusal in JSON. */
+  bill(code: string, message: PlatformMessage): Buffer | Record<string, string> {
+    const provider = this.provider(code);
+    if (!isAuthenticPlatformMessage('GET_BILL', message, this.providers.keyOf(provider), provider.scheme)) return BAD_CHECKSUM;
+    const transaction = this.ledger.find(text(message.MaThamChieu));
+    if (!transaction || transaction.provider.code !== provider.code || transaction.state !== 'paid') return { MaLoi: '01', MoTaLoi: 'Không có biên lai cho giao dịch này' };
+    return receiptPdf(transaction);
   }
 
   pageOf(transaction: ProviderTransaction): string {

@@ -4,10 +4,11 @@
  * - duplicate: its callback goes twice;
  * - reorder: a stale "not paid" callback follows the paid one, as if sent earlier and delivered later;
  * - forged: its callback is signed with a key that is not its own, as a forger would;
+ * - no-callback: it never sends its callback (the portal has to QUERY);
  * - timeout: it answers the request to pay only after 8 s;
  * - refuse: it refuses every request to pay.
  */
-export const PROVIDER_FAULTS = ['none', 'late', 'duplicate', 'reorder', 'forged', 'timeout', 'refuse'] as const;
+export const PROVIDER_FAULTS = ['none', 'late', 'duplicate', 'reorder', 'forged', 'no-callback', 'timeout', 'refuse'] as const;
 export type ProviderFault = (typeof PROVIDER_FAULTS)[number];
 
 export const LATE_CALLBACK_MS = 3000;

@@ -6,7 +6,7 @@ import { paymentPage } from './payment-page';
 import { ProviderDesk } from './provider-desk';
 import { transactionView } from './transaction.view';
 
-/** The simulated providers as the portal and the applicant meet them: the request to pay, the page, the choice. */
+/** The simulated providers as the portal and the applicant meet them: the request to pay, the page, the choice, the look-up, the receipt. */
 @Controller('providers')
 export class ProvidersController {
   constructor(private readonly desk: ProviderDesk) {}
@@ -15,6 +15,19 @@ export class ProvidersController {
   @HttpCode(HttpStatus.OK)
   init(@Param('code') code: string, @Body() message: PlatformMessage) {
     return this.desk.init(code, message);
+  }
+
+  @Post(':code/query')
+  @HttpCode(HttpStatus.OK)
+  query(@Param('code') code: string, @Body() message: PlatformMessage) {
+    return this.desk.query(code, message);
+  }
+
+  @Post(':code/get-bill')
+  bill(@Param('code') code: string, @Body() message: PlatformMessage, @Res() res: Response): void {
+    const bill = this.desk.bill(code, message);
+    if (Buffer.isBuffer(bill)) res.status(HttpStatus.OK).type('application/pdf').send(bill);
+    else res.status(HttpStatus.OK).json(bill);
   }
 
   @Get(':code/pay/:reference')

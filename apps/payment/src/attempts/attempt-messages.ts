@@ -4,7 +4,7 @@ import type { PaymentAttemptRow } from './payment-attempt.entity';
 import type { ProviderCallbackDto } from './provider-callback.dto';
 
 /** The version of the payment platform's messages spoken here. */
-const MESSAGE_VERSION = '1.0.6';
+export const MESSAGE_VERSION = '1.0.6';
 /** MaLoi of a paid callback and of every answer that says yes. */
 export const PAID = '00';
 /** Web (MaKenhThanhToan) from a computer (MaThietBi): the portal's own channel. */

@@ -60,4 +60,8 @@ export class PaymentAttemptRow {
 
   @Column({ name: 'settled_at', type: 'timestamptz', nullable: true })
   settledAt: Date | null;
+
+  /** When the provider was last asked how it stands (QUERY). */
+  @Column({ name: 'queried_at', type: 'timestamptz', nullable: true })
+  queriedAt: Date | null;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { PaymentAttemptRow } from './payment-attempt.entity';
 import { ProviderReportRow } from './provider-report.entity';
 
@@ -22,6 +22,35 @@ export class PaymentAttemptRepository {
 
   async save(manager: EntityManager, attempt: PaymentAttemptRow): Promise<void> {
     await manager.getRepository(PaymentAttemptRow).save(attempt);
+  }
+
+  /**
+   * Takes up to `limit` attempts still waiting for their provider's word that began before `startedBefore` and were
+   * not looked up since `queriedBefore`, and marks them looked up now: several instances never ask about the same one.
+   */
+  async claimForQuery(startedBefore: Date, queriedBefore: Date, limit: number): Promise<PaymentAttemptRow[]> {
+    // TypeORM answers an UPDATE with its rows and their count
+    const [ids]: [{ id: string }[], number] = await this.dataSource.query(
+      `UPDATE payment_attempts SET queried_at = now() WHERE id IN (
+         SELECT id FROM payment_attempts
+         WHERE status IN ('created', 'pending') AND created_at < $1 AND (queried_at IS NULL OR queried_at < $2)
+         ORDER BY created_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+       RETURNING id`,
+      [startedBefore, queriedBefore, limit],
+    );
+    return ids.length === 0 ? [] : this.dataSource.getRepository(PaymentAttemptRow).find({ where: { id: In(ids.map((r) => r.id)) }, order: { createdAt: 'ASC' } });
+  }
+
+  findById(id: string): Promise<PaymentAttemptRow | null> {
+    return this.dataSource.getRepository(PaymentAttemptRow).findOneBy({ id });
+  }
+
+  /** The attempt that paid a fee of the dossier: the first that succeeded (refunded ones included). */
+  paidOf(dossierCode: string, requestId: string): Promise<PaymentAttemptRow | null> {
+    return this.dataSource.getRepository(PaymentAttemptRow).findOne({
+      where: { dossierCode, requestId, status: In(['succeeded', 'partially-refunded', 'refunded']) },
+      order: { settledAt: 'ASC' },
+    });
   }
 
   ofDossier(dossierCode: string): Promise<PaymentAttemptRow[]> {

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
 import { ClientSystem } from '@lienthong/platform-http';
 import { PaymentRequestService } from '../payments/payment-request.service';
 import { paymentRequestView } from '../payments/payment-request.view';
 import { PaymentProviders } from '../providers/payment-providers';
+import { ReceiptService } from '../receipts/receipt.service';
 import { InitiateAttemptDto } from './initiate-attempt.dto';
 import { PaymentAttemptRepository } from './payment-attempt.repository';
 import { PaymentAttemptService } from './payment-attempt.service';
@@ -18,6 +19,7 @@ export class PaymentAttemptsController {
     private readonly requests: PaymentRequestService,
     private readonly attemptRows: PaymentAttemptRepository,
     private readonly providers: PaymentProviders,
+    private readonly receipts: ReceiptService,
   ) {}
 
   /** Whom an applicant can pay through. */
@@ -40,6 +42,13 @@ export class PaymentAttemptsController {
   @Post('dossiers/:code/payments/:id/attempts')
   async initiate(@Param('code') code: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: InitiateAttemptDto) {
     return paymentAttemptView(await this.attempts.initiate(code, id, body));
+  }
+
+  /** The provider's receipt (biên lai) of a paid fee, as it gave it. */
+  @Get('dossiers/:code/payments/:id/receipt')
+  async receipt(@Param('code') code: string, @Param('id', ParseUUIDPipe) id: string) {
+    const { reference, contentType, content } = await this.receipts.receiptOf(code, id);
+    return new StreamableFile(content, { type: contentType, disposition: `attachment; filename="bien-lai-${reference}.pdf"` });
   }
 
   /** A provider's callback, as the gateway authenticated the provider. */

@@ -2,8 +2,10 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { PlatformMessage, RefusalReason } from '@lienthong/domain-payment';
 
 export type ReportVerdictKind = 'paid' | 'paid-after-expiry' | 'failed' | 'duplicate' | 'refused';
+/** A callback the provider sent, or its answer to a QUERY. */
+export type ReportSource = 'callback' | 'query';
 
-/** A provider's word on an attempt (a callback), kept whatever was made of it: refused ones are what operators look into. */
+/** A provider's word on an attempt (a callback, or its answer to a QUERY), kept whatever was made of it: refused ones are what operators look into. */
 @Entity({ name: 'provider_reports' })
 export class ProviderReportRow {
   @PrimaryColumn('uuid')
@@ -32,6 +34,9 @@ export class ProviderReportRow {
   /** The message as received: evidence, so its checksum too (a checksum is no secret). */
   @Column({ type: 'jsonb' })
   message: PlatformMessage;
+
+  @Column({ type: 'varchar' })
+  source: ReportSource;
 
   @Column({ name: 'received_at', type: 'timestamptz' })
   receivedAt: Date;

@@ -3,20 +3,22 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { paymentFailedV1, paymentSucceededV1 } from '@lienthong/contracts';
 import { parseLegacyDate } from '@lienthong/domain-dossier';
-import { isAuthenticPlatformMessage, judgeReport, PlatformMessage, ReportVerdict, signPlatformMessage } from '@lienthong/domain-payment';
+import { isAuthenticPlatformMessage, judgeReport, PaymentProvider, PlatformMessage, ReportVerdict, signPlatformMessage } from '@lienthong/domain-payment';
 import { Outbox } from '@lienthong/platform-kafka';
 import { PaymentException, PaymentProblem, REFUSAL_PROBLEMS } from '../payments/payment.exception';
 import { PaymentRequestRepository } from '../payments/payment-request.repository';
 import { PaymentProviders } from '../providers/payment-providers';
+import { ReceiptRepository } from '../receipts/receipt.repository';
 import { callbackTaken, lifecycleOf, reportOf } from './attempt-messages';
 import { PaymentAttemptRow } from './payment-attempt.entity';
 import { PaymentAttemptRepository } from './payment-attempt.repository';
 import { ProviderCallbackDto } from './provider-callback.dto';
+import { ReportSource } from './provider-report.entity';
 
 type Settling = Extract<ReportVerdict, { status: string }>;
 
 /**
- * A provider's callback on an attempt. Whatever it says, it is kept with the verdict, in the transaction that applies
+ * A provider's word on an attempt: its callback, or its answer to a QUERY. Whatever it says, it is kept with the verdict, in the transaction that applies
  * it and writes its event (payment.succeeded.v1 or payment.failed.v1): a callback that is told again, or arrives
  * before the applicant is back, counts once; a forged, tampered, unknown or contradicting one changes nothing and is
  * answered with its reason. Only an attempt's own provider can report on it.
@@ -28,6 +30,7 @@ export class ProviderReportService {
     private readonly attempts: PaymentAttemptRepository,
     private readonly requests: PaymentRequestRepository,
     private readonly providers: PaymentProviders,
+    private readonly receipts: ReceiptRepository,
     private readonly outbox: Outbox,
   ) {}
 
@@ -35,31 +38,37 @@ export class ProviderReportService {
   async callback(callerSystem: string, callback: ProviderCallbackDto): Promise<PlatformMessage> {
     const provider = this.providers.ofSystem(callerSystem);
     if (!provider) throw new PaymentException(PaymentProblem.NotAProvider, `${callerSystem} is not a payment provider of the portal`);
-    const key = this.providers.keyOf(provider);
-    const message = { ...callback } as PlatformMessage;
-    const authentic = isAuthenticPlatformMessage('CALLBACK', message, key, provider.scheme);
+    const verdict = await this.judge(provider, callback, 'callback');
+    if (verdict.kind === 'refused') throw new PaymentException(REFUSAL_PROBLEMS[verdict.reason], verdict.detail, { reason: verdict.reason, reference: callback.MaThamChieu });
+    return signPlatformMessage('CALLBACK_ANSWER', callbackTaken(callback.MaDoiTac, new Date()), this.providers.keyOf(provider), provider.scheme);
+  }
+
+  /** Judges what a provider said of an attempt (a callback, or its answer to a QUERY), keeps it, and applies it. */
+  async judge(provider: PaymentProvider, report: ProviderCallbackDto, source: ReportSource): Promise<ReportVerdict> {
+    const message = { ...report } as PlatformMessage;
+    const authentic = isAuthenticPlatformMessage('CALLBACK', message, this.providers.keyOf(provider), provider.scheme);
     const receivedAt = new Date();
     const verdict = await this.dataSource.transaction(async (manager) => {
-      const found = await this.attempts.findForUpdate(manager, { reference: callback.MaThamChieu });
+      const found = await this.attempts.findForUpdate(manager, { reference: report.MaThamChieu });
       const attempt = found?.provider === provider.systemId ? found : undefined;
-      const judged = judgeReport(attempt && lifecycleOf(attempt), reportOf(callback, authentic));
+      const judged = judgeReport(attempt && lifecycleOf(attempt), reportOf(report, authentic));
       await this.attempts.addReport(manager, {
         id: randomUUID(),
         provider: provider.systemId,
-        reference: callback.MaThamChieu,
+        reference: report.MaThamChieu,
         attemptId: attempt?.id ?? null,
         verdict: judged.kind,
         reason: judged.kind === 'refused' ? judged.reason : null,
         detail: judged.kind === 'refused' ? judged.detail : null,
         message,
+        source,
         receivedAt,
       });
-      if (attempt && 'status' in judged) await this.settle(manager, attempt, judged, callback, receivedAt);
+      if (attempt && 'status' in judged) await this.settle(manager, attempt, judged, report, receivedAt);
       return judged;
     });
     if ('status' in verdict) this.outbox.notifyCommitted();
-    if (verdict.kind === 'refused') throw new PaymentException(REFUSAL_PROBLEMS[verdict.reason], verdict.detail, { reason: verdict.reason, reference: callback.MaThamChieu });
-    return signPlatformMessage('CALLBACK_ANSWER', callbackTaken(callback.MaDoiTac, receivedAt), key, provider.scheme);
+    return verdict;
   }
 
   private async settle(manager: EntityManager, attempt: PaymentAttemptRow, verdict: Settling, callback: ProviderCallbackDto, receivedAt: Date): Promise<void> {
@@ -83,6 +92,7 @@ export class ProviderReportService {
       return;
     }
     await this.requests.markPaid(manager, attempt.requestId);
+    await this.receipts.due(manager, attempt.id);
     await this.outbox.add(manager, paymentSucceededV1, attempt.dossierCode, { ...outcome, paidAt: at.toISOString(), afterExpiry: verdict.kind === 'paid-after-expiry' });
   }
 }

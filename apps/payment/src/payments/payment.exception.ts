@@ -14,6 +14,8 @@ export enum PaymentProblem {
   ReportUnknownReference = 'payment-report-unknown-reference',
   ReportMismatch = 'payment-report-mismatch',
   ReportConflicts = 'payment-report-conflicts',
+  NotPaid = 'payment-not-paid',
+  ReceiptNotReady = 'payment-receipt-not-ready',
 }
 
 const PROBLEMS: Record<PaymentProblem, [HttpStatus, string]> = {
@@ -28,6 +30,8 @@ const PROBLEMS: Record<PaymentProblem, [HttpStatus, string]> = {
   [PaymentProblem.ReportUnknownReference]: [HttpStatus.NOT_FOUND, 'No payment attempt of the provider has this reference'],
   [PaymentProblem.ReportMismatch]: [HttpStatus.UNPROCESSABLE_ENTITY, 'The report does not match the payment attempt'],
   [PaymentProblem.ReportConflicts]: [HttpStatus.CONFLICT, 'The report contradicts the outcome already known'],
+  [PaymentProblem.NotPaid]: [HttpStatus.NOT_FOUND, 'The fee is not paid: there is no receipt'],
+  [PaymentProblem.ReceiptNotReady]: [HttpStatus.NOT_FOUND, 'The receipt has not come from the provider yet'],
 };
 
 /** How each refusal of a provider's report is answered. */

@@ -13,6 +13,12 @@ export class ProviderUnreachableError extends Error {
 /** What a provider answers a request, as received (MaLoi "00" is yes). */
 export type ProviderAnswer = Readonly<Record<string, unknown>> & { MaLoi?: unknown };
 
+/** A document a provider answers with (GET_BILL's receipt). */
+export interface ProviderDocument {
+  contentType: string;
+  content: Buffer;
+}
+
 /** Speaks to providers in their messages, each signed with the provider's scheme and key. */
 @Injectable()
 export class ProviderClient {
@@ -20,26 +26,41 @@ export class ProviderClient {
 
   /** Sends a `kind` message, signing the fields its checksum covers; `extra` travels unsigned (receipt details, the return URL). */
   async send(provider: PaymentProvider, kind: PlatformMessageKind, message: PlatformMessage, extra: Record<string, unknown> = {}): Promise<ProviderAnswer> {
-    const signed = signPlatformMessage(kind, message, this.providers.keyOf(provider), provider.scheme);
-    let response: Response;
+    const { response, content } = await this.post(provider, kind, message, extra);
     try {
-      response = await fetch(this.providers.urlOf(provider, kind.toLowerCase().replace('_', '-')), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ ...signed, ...extra }),
-        signal: AbortSignal.timeout(this.config.PAYMENT_PROVIDER_TIMEOUT_MS),
-      });
-    } catch (error) {
-      throw new ProviderUnreachableError(provider.code, error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${this.config.PAYMENT_PROVIDER_TIMEOUT_MS} ms` : String(error));
-    }
-    const text = await response.text();
-    if (response.status >= 500) throw new ProviderUnreachableError(provider.code, `HTTP ${response.status}`);
-    try {
-      const answer: unknown = JSON.parse(text);
+      const answer: unknown = JSON.parse(content.toString('utf8'));
       if (typeof answer === 'object' && answer !== null && !Array.isArray(answer)) return answer as ProviderAnswer;
     } catch {
       // not JSON: said below
     }
     throw new ProviderUnreachableError(provider.code, `HTTP ${response.status} with a body that is no JSON object`);
+  }
+
+  /** Sends a `kind` message whose answer is a document of `contentType`; any other answer is none. */
+  async fetchDocument(provider: PaymentProvider, kind: PlatformMessageKind, message: PlatformMessage, contentType: string): Promise<ProviderDocument> {
+    const { response, content } = await this.post(provider, kind, message, {});
+    const answered = response.headers.get('content-type') ?? '';
+    if (!response.ok || !answered.startsWith(contentType) || content.length === 0) {
+      throw new ProviderUnreachableError(provider.code, `HTTP ${response.status} ${answered || 'without a content type'} where ${contentType} was asked`);
+    }
+    return { contentType, content };
+  }
+
+  private async post(provider: PaymentProvider, kind: PlatformMessageKind, message: PlatformMessage, extra: Record<string, unknown>): Promise<{ response: Response; content: Buffer }> {
+    const signed = signPlatformMessage(kind, message, this.providers.keyOf(provider), provider.scheme);
+    try {
+      const response = await fetch(this.providers.urlOf(provider, kind.toLowerCase().replace('_', '-')), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...signed, ...extra }),
+        signal: AbortSignal.timeout(this.config.PAYMENT_PROVIDER_TIMEOUT_MS),
+      });
+      const content = Buffer.from(await response.arrayBuffer());
+      if (response.status >= 500) throw new ProviderUnreachableError(provider.code, `HTTP ${response.status}`);
+      return { response, content };
+    } catch (error) {
+      if (error instanceof ProviderUnreachableError) throw error;
+      throw new ProviderUnreachableError(provider.code, error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${this.config.PAYMENT_PROVIDER_TIMEOUT_MS} ms` : String(error));
+    }
   }
 }

@@ -5,3 +5,4 @@ export * from './data-source-options';
 export * from './unique-violation';
 export * from './polling-loop';
 export * from './retried-work.entity';
+export * from './background-worker';

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { PollingLoop, PollingLoopOptions } from '@lienthong/platform-database';
+import { PollingLoop, PollingLoopOptions } from './polling-loop';
 
 /** Runs a unit of work in a PollingLoop from the app's start until its shutdown, which waits for the unit in flight. */
 export abstract class BackgroundWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
