@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import { createServer, IncomingMessage } from 'node:http';
-import { AddressInfo, createServer as createNetServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { createTransport } from 'nodemailer';
 import { demoApiKeyOf, demoLegacyPasswordOf, oneStopSystemOf } from '@lienthong/domain-registry';
 import { loadConfig } from '@lienthong/platform-config';
-import { request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
+import { freePort, request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
 import { LegacySimEnv } from '../src/config';
 import { OneStopStore } from '../src/one-stop/one-stop.store';
@@ -55,14 +55,6 @@ class FakeGateway {
     this.pushes.push({ code, apiKey: req.headers['x-api-key'] as string | undefined, body: JSON.parse(Buffer.concat(chunks).toString()), answered });
     return answered;
   }
-}
-
-async function freePort(): Promise<number> {
-  const probe = createNetServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 const dossier = (code: string, overrides: Record<string, unknown> = {}) => ({

@@ -12,6 +12,7 @@ import { ProviderReportService } from './attempts/provider-report.service';
 import { Initial1764100000000 } from './migrations/1764100000000-initial';
 import { Attempts1765000000000 } from './migrations/1765000000000-attempts';
 import { QueriesReceipts1765000000001 } from './migrations/1765000000001-queries-receipts';
+import { Reconciliation1765000000002 } from './migrations/1765000000002-reconciliation';
 import { DossierStatusChangedConsumer } from './payments/dossier-status-changed.consumer';
 import { PaymentRequest } from './payments/payment-request.entity';
 import { PaymentRequestRepository } from './payments/payment-request.repository';
@@ -26,6 +27,11 @@ import { ReceiptRow } from './receipts/receipt.entity';
 import { ReceiptRepository } from './receipts/receipt.repository';
 import { ReceiptService } from './receipts/receipt.service';
 import { ReceiptsWorker } from './receipts/receipts.worker';
+import { DailyReconciliationWorker } from './reconciliation/daily-reconciliation.worker';
+import { ReconciliationRow } from './reconciliation/reconciliation.entity';
+import { ReconciliationRepository } from './reconciliation/reconciliation.repository';
+import { ReconciliationService } from './reconciliation/reconciliation.service';
+import { ReconciliationsController } from './reconciliation/reconciliations.controller';
 
 @Module({})
 export class AppModule {
@@ -37,12 +43,12 @@ export class AppModule {
           name: 'payment',
           config,
           database: {
-            schema: 'payment', entities: [ProcedureFees, PaymentRequest, PaymentAttemptRow, ProviderReportRow, ReceiptRow],
-            migrations: [Initial1764100000000, Attempts1765000000000, QueriesReceipts1765000000001],
+            schema: 'payment', entities: [ProcedureFees, PaymentRequest, PaymentAttemptRow, ProviderReportRow, ReceiptRow, ReconciliationRow],
+            migrations: [Initial1764100000000, Attempts1765000000000, QueriesReceipts1765000000001, Reconciliation1765000000002],
           },
         }),
       ],
-      controllers: [PaymentsController, PaymentAttemptsController],
+      controllers: [PaymentsController, PaymentAttemptsController, ReconciliationsController],
       providers: [
         ProcedureFeesRepository,
         ProcedurePublishedConsumer,
@@ -59,6 +65,9 @@ export class AppModule {
         ReceiptRepository,
         ReceiptService,
         ReceiptsWorker,
+        ReconciliationRepository,
+        ReconciliationService,
+        DailyReconciliationWorker,
       ],
     };
   }

@@ -1,5 +1,5 @@
-import { IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { portOf } from '@lienthong/platform-config';
+import { IsBoolean, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { BooleanFromEnv, portOf } from '@lienthong/platform-config';
 
 /** payment's environment: where the providers answer, whom they know the portal as, how long an attempt may wait. */
 export class PaymentEnv extends portOf(3003) {
@@ -16,7 +16,7 @@ export class PaymentEnv extends portOf(3003) {
   @MinLength(8)
   DEMO_SEED_SECRET: string = 'lienthong-local-demo';
 
-  /** How long a provider may take to answer a message (INIT, QUERY, GET_BILL). */
+  /** How long a provider may take to answer a message (INIT, QUERY, GET_BILL) or hand over a statement. */
   @IsInt()
   @Min(100)
   @Max(60000)
@@ -36,4 +36,15 @@ export class PaymentEnv extends portOf(3003) {
   @IsInt()
   @Min(100)
   PAYMENT_QUERY_EVERY_MS: number = 60000;
+
+  /** Whether each provider's previous day is reconciled against its statement every day. */
+  @BooleanFromEnv()
+  @IsBoolean()
+  PAYMENT_RECONCILE_DAILY: boolean = true;
+
+  /** The hour (Vietnamese time, 0–23) from which the previous day is reconciled: providers publish their statements overnight. */
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  PAYMENT_RECONCILE_AFTER_HOUR: number = 1;
 }

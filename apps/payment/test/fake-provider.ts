@@ -18,7 +18,8 @@ const answer = (res: ServerResponse, status: number, body: unknown): void => voi
 /**
  * Plays the payment providers at `<baseUrl>/<code>/…`, as switched per provider: INIT answered with a page to pay on, a
  * refusal, or not at all (until the test ends); QUERY answered with how the transaction stands, signed with the
- * provider's demo key; GET_BILL answered with a receipt, after failing a given number of times.
+ * provider's demo key; GET_BILL answered with a receipt, after failing a given number of times; a day's statement
+ * handed over as the test wrote it.
  */
 export class FakeProvider {
   readonly received: { provider: string; kind: string; message: Record<string, unknown> }[] = [];
@@ -26,6 +27,7 @@ export class FakeProvider {
   private readonly modes = new Map<string, ProviderMode>();
   private readonly standings = new Map<string, QueryStanding>();
   private readonly billFailures = new Map<string, number>();
+  private readonly statements = new Map<string, unknown>();
   private readonly schemes = new Map(demoPaymentProviders(participantCatalogue(PROVINCES)).map((p) => [p.code, p]));
   private server: Server | undefined;
   baseUrl = '';
@@ -44,9 +46,15 @@ export class FakeProvider {
     this.billFailures.set(provider, times);
   }
 
+  /** What the provider hands over as its statement of a day (yyyyMMdd); a day without one is 404. */
+  statement(provider: string, day: string, statement: unknown): void {
+    this.statements.set(`${provider}/${day}`, statement);
+  }
+
   async start(): Promise<void> {
     this.server = createServer(async (req, res) => {
-      const [, provider, kind] = (req.url ?? '').split('/');
+      const [, provider, kind, day] = (req.url ?? '').split('/');
+      if (kind === 'statements') return this.statements.has(`${provider}/${day}`) ? answer(res, 200, this.statements.get(`${provider}/${day}`)) : answer(res, 404, {});
       const message = await readJson(req);
       this.received.push({ provider, kind, message });
       if (kind === 'init') this.init(res, provider, message);

@@ -36,7 +36,9 @@ export async function startPayment(seedSecret: string, env: Record<string, strin
   const procedureCode = `8.${String(Date.now()).slice(-6)}`;
   const provider = new FakeProvider(seedSecret);
   await provider.start();
-  const payment: TestApp = await startTestApp(AppModule.register(loadConfig(PaymentEnv, { ...process.env, DEMO_SEED_SECRET: seedSecret, PAYMENT_PROVIDER_BASE_URL: provider.baseUrl, ...env })));
+  const payment: TestApp = await startTestApp(
+    AppModule.register(loadConfig(PaymentEnv, { ...process.env, DEMO_SEED_SECRET: seedSecret, PAYMENT_PROVIDER_BASE_URL: provider.baseUrl, PAYMENT_RECONCILE_DAILY: 'false', ...env })),
+  );
   const db = payment.app.get(DataSource);
   await testEvents(payment.app).publish(procedurePublishedV1, procedureCode, {
     ...procedurePublishedV1.example,

@@ -9,6 +9,7 @@ export * from './events/delivery.v1';
 export * from './events/notification-sent.v1';
 export * from './events/payment-requested.v1';
 export * from './events/payment-settled.v1';
+export * from './events/payment-reconciled.v1';
 export * from './events/exchange-recorded.v1';
 export * from './events/exchange-records-shipped.v1';
 export * from './events/audit-anchored.v1';

@@ -10,6 +10,7 @@ import { deliveryFailedV1, deliverySucceededV1 } from './events/delivery.v1';
 import { notificationSentV1 } from './events/notification-sent.v1';
 import { paymentRequestedV1 } from './events/payment-requested.v1';
 import { paymentFailedV1, paymentSucceededV1 } from './events/payment-settled.v1';
+import { paymentMismatchFoundV1, paymentReconciledV1 } from './events/payment-reconciled.v1';
 import { exchangeRecordedV1 } from './events/exchange-recorded.v1';
 import { exchangeRecordsShippedV1 } from './events/exchange-records-shipped.v1';
 import { auditAnchoredV1 } from './events/audit-anchored.v1';
@@ -27,6 +28,8 @@ export const EVENT_CONTRACTS: readonly EventContract<unknown>[] = [
   paymentRequestedV1,
   paymentSucceededV1,
   paymentFailedV1,
+  paymentReconciledV1,
+  paymentMismatchFoundV1,
   exchangeRecordedV1,
   exchangeRecordsShippedV1,
   auditAnchoredV1,

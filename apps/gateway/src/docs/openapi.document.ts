@@ -4,7 +4,7 @@ import { CERTIFICATE_FINGERPRINT } from '../registry/operator-registry.dto';
 import { SYSTEM_ID_PARTS } from '../registry/operator-registry.dto';
 import { Permission } from '../registry/permissions';
 import { COMPAT_PATHS, COMPAT_SCHEMAS, COMPAT_TAG } from './openapi.compat';
-import { PAYMENT_PATHS, PAYMENT_SCHEMAS, PAYMENT_TAG } from './openapi.payments';
+import { PAYMENT_PATHS, PAYMENT_SCHEMAS, PAYMENT_TAG, RECONCILIATION_TAG } from './openapi.payments';
 import * as ex from './openapi.examples';
 import { body, GuardedOperation, guarded, header, json, OpenApiDocument, Operation, Parameter, param, problemResponses } from './openapi.operations';
 import { JsonSchema, ref, SCHEMAS, SCOPE_PATTERN, SERVICE_CODE_PATTERN, SYSTEM_ID_PATTERN } from './openapi.schemas';
@@ -435,6 +435,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: OAUTH, description: 'Access tokens and the keys that verify them' },
       { name: REGISTRY, description: 'Participants, credentials and grants (operators only)' },
       { name: EXCHANGES, description: 'Evidence of every exchange (operators only)' },
+      { name: RECONCILIATION_TAG, description: "Each payment provider's days reconciled against its statement (operators only)" },
       { name: LEGACY, description: "Synchronous calls of legacy systems' services through the connector, X-Road style" },
       { name: COMPAT_TAG, description: "The national portal's DVCQG dialect, for one-stop software that syncs without changing its code, served by intake" },
     ],

@@ -415,6 +415,8 @@ export const problems = {
     summary: 'Paid, the receipt not come yet',
     value: problem('payment-receipt-not-ready', 'The receipt has not come from the provider yet', 404, `the receipt of ${PAYMENT_REFERENCE} has not come from its provider yet`, { retryAfterSeconds: 30 }),
   },
+  reconciliationRunning: { summary: 'The day is being reconciled', value: problem('reconciliation-running', 'The day is being reconciled', 409, 'VCB on 2026-11-23 is being reconciled', { retryAfterSeconds: 10 }) },
+  reconciliationNotFound: { summary: 'No such reconciliation', value: problem('reconciliation-not-found', 'No such reconciliation', 404, 'no reconciliation 7d2f0c4e-5a1b-4c3d-9e8f-1a2b3c4d5e6f') },
   paymentCallerNotAProvider: { summary: 'A callback from a system that is no provider', value: problem('payment-caller-not-a-provider', 'The calling system is no payment provider', 403, `${THANH_HOA} is not a payment provider of the portal`) },
   paymentReportForged: {
     summary: "A callback whose checksum is not the provider's",

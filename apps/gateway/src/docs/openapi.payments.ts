@@ -7,6 +7,7 @@ import { JsonSchema, ref } from './openapi.schemas';
 /** Fees and their payment, forwarded to the payment service: what the portal and the providers call. */
 
 export const PAYMENT_TAG = 'Payments';
+export const RECONCILIATION_TAG = 'Operators: payments';
 const PAYMENT_ID = '9a7c3f2e-1b4d-4e8a-9c6f-5d2e1a0b3c4d';
 const VCB = 'VN/COM/0100112437/VCB';
 const str = (extra: JsonSchema = {}): JsonSchema => ({ type: 'string', ...extra });
@@ -33,6 +34,27 @@ const attemptProperties: Record<string, JsonSchema> = {
   expiresAt: dateTime,
   settledAt: nullable(dateTime),
 };
+const count = nullable({ type: 'integer', minimum: 0 });
+const reconciliationProperties: Record<string, JsonSchema> = {
+  id: str({ format: 'uuid' }),
+  provider: str({ description: "The provider's system id" }),
+  date: str({ format: 'date' }),
+  status: { enum: ['running', 'matched', 'mismatched', 'failed'] },
+  ledgerCount: count,
+  statementCount: count,
+  matched: count,
+  missing: count,
+  extra: count,
+  amountDiffers: count,
+  error: nullable(str({ description: 'Why the statement could not be had or read' })),
+  startedAt: dateTime,
+  finishedAt: nullable(dateTime),
+};
+const page = (items: JsonSchema): JsonSchema => ({
+  type: 'object',
+  properties: { items: { type: 'array', items }, page: { type: 'integer' }, pageSize: { type: 'integer' }, total: { type: 'integer' } },
+  required: ['items', 'page', 'pageSize', 'total'],
+});
 const callbackFields: Record<string, JsonSchema> = {
   LoaiBanTin: text(30, 'The message type'),
   MaLoi: text(20, '"00" is paid'),
@@ -95,6 +117,25 @@ export const PAYMENT_SCHEMAS: Record<string, JsonSchema> = {
     required: ['provider'],
     additionalProperties: false,
   },
+  Reconcile: {
+    type: 'object',
+    properties: { provider: str({ pattern: '^[A-Z0-9]{2,20}$', description: 'The provider code' }), date: str({ format: 'date', description: 'The day, in Vietnamese time' }) },
+    required: ['provider', 'date'],
+    additionalProperties: false,
+  },
+  Reconciliation: { type: 'object', properties: reconciliationProperties, required: Object.keys(reconciliationProperties) },
+  ReconciliationPage: page(ref('Reconciliation')),
+  MismatchPage: page({
+    type: 'object',
+    properties: {
+      kind: { enum: ['missing', 'extra', 'amount-differs'], description: 'missing: paid in the ledger, not on the statement; extra: on the statement, not paid in the ledger' },
+      reference: str(),
+      providerTransaction: nullable(str()),
+      ledgerAmount: nullable(AMOUNT),
+      statementAmount: nullable(AMOUNT),
+    },
+    required: ['kind', 'reference', 'providerTransaction', 'ledgerAmount', 'statementAmount'],
+  }),
   ProviderCallback: { type: 'object', properties: callbackFields, required: Object.keys(callbackFields), additionalProperties: false },
   ProviderCallbackAnswer: {
     type: 'object',
@@ -135,6 +176,24 @@ const callback = {
   ThongTinGiaoDich: 'THANH TOAN HO SO 000.00.06.H56-261123-0001',
   MaXacThuc: 'b5c0e0f7a6d1c2b3a4958677e8f9d0c1b2a3f4e5d6c7b8a9f0e1d2c3b4a59687',
 };
+const reconciliation = {
+  id: '7d2f0c4e-5a1b-4c3d-9e8f-1a2b3c4d5e6f',
+  provider: VCB,
+  date: '2026-11-23',
+  status: 'mismatched',
+  ledgerCount: 1204,
+  statementCount: 1205,
+  matched: 1202,
+  missing: 1,
+  extra: 2,
+  amountDiffers: 1,
+  error: null,
+  startedAt: '2026-11-23T18:05:00.000Z',
+  finishedAt: '2026-11-23T18:05:01.204Z',
+};
+const reconciliationIdParam: Parameter = { name: 'id', in: 'path', required: true, description: 'The reconciliation', schema: str({ format: 'uuid' }) };
+const query = (name: string, schema: JsonSchema, description: string): Parameter => ({ name, in: 'query', schema, description });
+const RECONCILIATIONS = '/v1/operator/payments/reconciliations';
 const paymentIdParam: Parameter = { name: 'paymentId', in: 'path', required: true, description: 'The fee, as payment.requested.v1 and GET …/payments name it', schema: str({ format: 'uuid' }) };
 
 export const PAYMENT_PATHS: OpenApiDocument['paths'] = {
@@ -198,11 +257,72 @@ export const PAYMENT_PATHS: OpenApiDocument['paths'] = {
       answers: {
         '200': {
           description: 'The receipt, as a PDF attachment',
-          content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } },
+          content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' }, examples: { receipt: example('The first bytes of a receipt', '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\n…') } } },
           headers: { 'Content-Disposition': header('Content-Disposition') },
         },
       },
       problems: ['paymentNotPaid', 'paymentReceiptNotReady'],
+      proxied: true,
+    }),
+  },
+  [RECONCILIATIONS]: {
+    get: guarded('get', {
+      operationId: 'listReconciliations',
+      summary: "The providers' days reconciled, newest first",
+      tag: RECONCILIATION_TAG,
+      permission: Permission.ReconcilePayments,
+      parameters: [query('provider', str(), "A provider's system id"), query('date', str({ format: 'date' }), 'A day'), param('Page'), param('PageSize')],
+      answers: { '200': { description: 'One page of reconciliations', schema: 'ReconciliationPage', examples: { day: example('One provider, one day', { items: [reconciliation], page: 1, pageSize: 20, total: 1 }) } } },
+      proxied: true,
+    }),
+    post: guarded('post', {
+      operationId: 'reconcile',
+      summary: "Reconcile a provider's day against its statement now",
+      description:
+        "Every provider's previous day is reconciled daily; this runs a day now, replacing its earlier run. The provider's statement is fetched and compared with the attempts paid that day, by reference: " +
+        'every payment missing from the statement, extra on it, or for another amount is kept, and published as payment.mismatch-found.v1 (the summary as payment.reconciled.v1). A statement that cannot be had or read fails the run, with the reason.',
+      tag: RECONCILIATION_TAG,
+      permission: Permission.ReconcilePayments,
+      requestBody: body('Reconcile', example('Vietcombank on 23 November', { provider: 'VCB', date: '2026-11-23' })),
+      answers: { '201': { description: 'The run, finished', schema: 'Reconciliation', examples: { mismatched: example('Four payments disagree', reconciliation) } } },
+      problems: ['paymentProviderUnknown', 'reconciliationRunning'],
+      proxied: true,
+    }),
+  },
+  [`${RECONCILIATIONS}/{id}`]: {
+    get: guarded('get', {
+      operationId: 'getReconciliation',
+      summary: 'One reconciliation',
+      tag: RECONCILIATION_TAG,
+      permission: Permission.ReconcilePayments,
+      parameters: [reconciliationIdParam],
+      answers: { '200': { description: 'The reconciliation', schema: 'Reconciliation', examples: { mismatched: example('Four payments disagree', reconciliation) } } },
+      problems: ['reconciliationNotFound'],
+      proxied: true,
+    }),
+  },
+  [`${RECONCILIATIONS}/{id}/mismatches`]: {
+    get: guarded('get', {
+      operationId: 'listMismatches',
+      summary: 'The payments a reconciliation found the ledger and the statement disagree on',
+      tag: RECONCILIATION_TAG,
+      permission: Permission.ReconcilePayments,
+      parameters: [reconciliationIdParam, query('kind', { enum: ['missing', 'extra', 'amount-differs'] }, 'Only mismatches of this kind'), param('Page'), param('PageSize')],
+      answers: {
+        '200': {
+          description: 'One page of mismatches',
+          schema: 'MismatchPage',
+          examples: {
+            differs: example('An amount that differs', {
+              items: [{ kind: 'amount-differs', reference: PAYMENT_REFERENCE, providerTransaction: 'GD123456', ledgerAmount: 150000, statementAmount: 15000 }],
+              page: 1,
+              pageSize: 20,
+              total: 4,
+            }),
+          },
+        },
+      },
+      problems: ['reconciliationNotFound'],
       proxied: true,
     }),
   },

@@ -53,6 +53,16 @@ const under = (prefix: string, suffix = '') => ({ params }: RouteParams) => `${p
 
 const SERVICES = '/v1/systems/:instance/:memberClass/:memberCode/:subsystem/services';
 
+const RECONCILIATIONS_PATH = '/v1/operator/payments/reconciliations';
+const reconciliation = (suffix = '') => ({ params }: RouteParams) => `/reconciliations/${encodeURIComponent(params.id)}${suffix}`;
+/** Operators' reconciliations of the payment providers' statements, served by payment. */
+const RECONCILIATIONS: ProxyRoute[] = [
+  { method: 'GET', path: RECONCILIATIONS_PATH, permission: Permission.ReconcilePayments, scopeOf: nowhere, upstream: 'payment', upstreamPath: () => '/reconciliations' },
+  { method: 'POST', path: RECONCILIATIONS_PATH, permission: Permission.ReconcilePayments, scopeOf: nowhere, upstream: 'payment', upstreamPath: () => '/reconciliations' },
+  { method: 'GET', path: `${RECONCILIATIONS_PATH}/:id`, permission: Permission.ReconcilePayments, scopeOf: nowhere, upstream: 'payment', upstreamPath: reconciliation() },
+  { method: 'GET', path: `${RECONCILIATIONS_PATH}/:id/mismatches`, permission: Permission.ReconcilePayments, scopeOf: nowhere, upstream: 'payment', upstreamPath: reconciliation('/mismatches') },
+];
+
 /**
  * Synchronous calls of legacy systems' services, X-Road style: the provider is named by its four id parts, the grant
  * must cover that provider's service, and the call goes through the connector, which answers what the legacy system
@@ -103,7 +113,8 @@ export const PROXY_ROUTES: readonly ProxyRoute[] = [
     upstream: 'payment',
     upstreamPath: (call) => under('/dossiers', `/payments/${encodeURIComponent(call.params.paymentId)}/receipt`)(call),
   },
-  { method: 'GET', path: '/v1/payments/providers', permission: Permission.ReadPayment, scopeOf: nowhere, upstream: 'payment', upstreamPath: () => '/payments/providers' },
+  { method: 'GET', path: '/v1/payments/providers', permission: Permission.ReadPayment, scopeOf: nowhere, upstream: 'payment', upstreamPath: () => '/providers' },
+  ...RECONCILIATIONS,
   { method: 'POST', path: '/v1/payments/callbacks', permission: Permission.ReportPayment, scopeOf: nowhere, upstream: 'payment', upstreamPath: () => '/payments/callbacks' },
   { method: 'GET', path: '/v1/procedures', permission: Permission.ReadProcedure, scopeOf: nowhere, upstream: 'catalogue', upstreamPath: () => '/procedures' },
   { method: 'GET', path: '/v1/procedures/:code', permission: Permission.ReadProcedure, scopeOf: nowhere, upstream: 'catalogue', upstreamPath: under('/procedures') },

@@ -38,7 +38,7 @@ const looksUpProvincialDossiers = (system: Participant): boolean =>
 
 /**
  * Least privilege for the demo participants. The portal submits and reads dossiers and pays their fees everywhere, and
- * looks them up in the provinces' one-stop systems; the operators manage the registry; a one-stop system submits
+ * looks them up in the provinces' one-stop systems; the operators manage the registry and reconcile payments; a one-stop system submits
  * (syncs), reads and updates its own province's dossiers and reads their fees, and tracks any (a citizen asks at any
  * counter); the payment platform, banks and intermediaries report on payments; an LGSP relays the procedure catalogue
  * to its province's systems and tracks dossiers; the ministries' procedure-handling systems and the civil-registry
@@ -56,7 +56,7 @@ function demoGrantsOf(system: Participant): { permission: Permission; scope: str
     ];
   }
   if (looksUpProvincialDossiers(system)) return dossierLookups();
-  if (system.id === OPERATOR_SYSTEM) return [Permission.ManageRegistry, Permission.ReadExchanges].map((permission) => ({ permission, scope: EVERYWHERE }));
+  if (system.id === OPERATOR_SYSTEM) return [Permission.ManageRegistry, Permission.ReadExchanges, Permission.ReconcilePayments].map((permission) => ({ permission, scope: EVERYWHERE }));
   if (system.kind === 'one-stop') {
     const province = system.agencyCode!;
     return [

@@ -16,6 +16,8 @@ export enum Permission {
   CallService = 'service:call',
   /** Operators: the registry of systems, credentials and grants. */
   ManageRegistry = 'operator:registry:manage',
+  /** Operators: each payment provider's days reconciled against its statement, and their mismatches. */
+  ReconcilePayments = 'operator:payments:reconcile',
   /** Operators: exchange records and the audit log. */
   ReadExchanges = 'operator:exchanges:read',
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { formatLegacyDate } from '@lienthong/domain-dossier';
 import { isAuthenticPlatformMessage, PaymentProvider, PlatformMessage } from '@lienthong/domain-payment';
 import { LegacySimEnv } from '../config';
 import { CallbackSender } from './callback-sender';
@@ -72,6 +73,22 @@ export class ProviderDesk {
     const transaction = this.ledger.find(text(message.MaThamChieu));
     if (!transaction || transaction.provider.code !== provider.code || transaction.state !== 'paid') return { MaLoi: '01', MoTaLoi: 'Không có biên lai cho giao dịch này' };
     return receiptPdf(transaction);
+  }
+
+  /** The statement of a day (yyyyMMdd, Vietnamese time): every transaction the provider settled as paid that day. */
+  statement(code: string, day: string) {
+    const provider = this.provider(code);
+    return {
+      MaNganHang: provider.code,
+      NgayDoiSoat: day,
+      GiaoDich: this.ledger.paidOn(provider.code, day).map((t) => ({
+        MaThamChieu: t.reference,
+        MaGiaoDich: t.transactionId,
+        SoTien: String(t.amount),
+        MaTienTe: t.currency,
+        ThoiGianGD: formatLegacyDate(t.settledAt!),
+      })),
+    };
   }
 
   pageOf(transaction: ProviderTransaction): string {

@@ -1,3 +1,4 @@
+import { formatLegacyDate } from '@lienthong/domain-dossier';
 import type { PaymentProvider } from '@lienthong/domain-payment';
 
 export type TransactionState = 'awaiting' | 'paid' | 'cancelled';
@@ -51,6 +52,11 @@ export class ProviderLedger {
   settle(transaction: ProviderTransaction, state: 'paid' | 'cancelled'): void {
     this.sequence += 1;
     Object.assign(transaction, { state, transactionId: `GD${Date.now().toString(36).toUpperCase()}${this.sequence}`, settledAt: new Date() });
+  }
+
+  /** The provider's transactions paid on a Vietnamese day (yyyyMMdd). */
+  paidOn(providerCode: string, day: string): ProviderTransaction[] {
+    return this.of(providerCode).filter((t) => t.state === 'paid' && t.settledAt && formatLegacyDate(t.settledAt).startsWith(day));
   }
 
   of(providerCode: string): ProviderTransaction[] {

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Header, HttpCode, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { PlatformMessage } from '@lienthong/domain-payment';
+import { ParseDayPipe } from './parse-day.pipe';
 import { PayActionDto } from './pay-action.dto';
 import { paymentPage } from './payment-page';
 import { ProviderDesk } from './provider-desk';
 import { transactionView } from './transaction.view';
 
-/** The simulated providers as the portal and the applicant meet them: the request to pay, the page, the choice, the look-up, the receipt. */
+/** The simulated providers as the portal and the applicant meet them: the request to pay, the page, the choice, the look-up, the receipt, the day's statement. */
 @Controller('providers')
 export class ProvidersController {
   constructor(private readonly desk: ProviderDesk) {}
@@ -28,6 +29,11 @@ export class ProvidersController {
     const bill = this.desk.bill(code, message);
     if (Buffer.isBuffer(bill)) res.status(HttpStatus.OK).type('application/pdf').send(bill);
     else res.status(HttpStatus.OK).json(bill);
+  }
+
+  @Get(':code/statements/:day')
+  statement(@Param('code') code: string, @Param('day', new ParseDayPipe()) day: string) {
+    return this.desk.statement(code, day);
   }
 
   @Get(':code/pay/:reference')

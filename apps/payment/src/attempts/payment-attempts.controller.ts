@@ -23,7 +23,7 @@ export class PaymentAttemptsController {
   ) {}
 
   /** Whom an applicant can pay through. */
-  @Get('payments/providers')
+  @Get('providers')
   listProviders() {
     return { items: this.providers.all().map(({ code, name, kind, systemId }) => ({ code, name, kind, systemId })) };
   }

@@ -16,6 +16,8 @@ export enum PaymentProblem {
   ReportConflicts = 'payment-report-conflicts',
   NotPaid = 'payment-not-paid',
   ReceiptNotReady = 'payment-receipt-not-ready',
+  ReconciliationRunning = 'reconciliation-running',
+  ReconciliationNotFound = 'reconciliation-not-found',
 }
 
 const PROBLEMS: Record<PaymentProblem, [HttpStatus, string]> = {
@@ -32,6 +34,8 @@ const PROBLEMS: Record<PaymentProblem, [HttpStatus, string]> = {
   [PaymentProblem.ReportConflicts]: [HttpStatus.CONFLICT, 'The report contradicts the outcome already known'],
   [PaymentProblem.NotPaid]: [HttpStatus.NOT_FOUND, 'The fee is not paid: there is no receipt'],
   [PaymentProblem.ReceiptNotReady]: [HttpStatus.NOT_FOUND, 'The receipt has not come from the provider yet'],
+  [PaymentProblem.ReconciliationRunning]: [HttpStatus.CONFLICT, 'The day is being reconciled'],
+  [PaymentProblem.ReconciliationNotFound]: [HttpStatus.NOT_FOUND, 'No such reconciliation'],
 };
 
 /** How each refusal of a provider's report is answered. */

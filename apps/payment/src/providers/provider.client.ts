@@ -27,13 +27,7 @@ export class ProviderClient {
   /** Sends a `kind` message, signing the fields its checksum covers; `extra` travels unsigned (receipt details, the return URL). */
   async send(provider: PaymentProvider, kind: PlatformMessageKind, message: PlatformMessage, extra: Record<string, unknown> = {}): Promise<ProviderAnswer> {
     const { response, content } = await this.post(provider, kind, message, extra);
-    try {
-      const answer: unknown = JSON.parse(content.toString('utf8'));
-      if (typeof answer === 'object' && answer !== null && !Array.isArray(answer)) return answer as ProviderAnswer;
-    } catch {
-      // not JSON: said below
-    }
-    throw new ProviderUnreachableError(provider.code, `HTTP ${response.status} with a body that is no JSON object`);
+    return this.json(provider, response, content);
   }
 
   /** Sends a `kind` message whose answer is a document of `contentType`; any other answer is none. */
@@ -46,15 +40,22 @@ export class ProviderClient {
     return { contentType, content };
   }
 
-  private async post(provider: PaymentProvider, kind: PlatformMessageKind, message: PlatformMessage, extra: Record<string, unknown>): Promise<{ response: Response; content: Buffer }> {
+  /** A provider's statement of a day (YYYY-MM-DD), as it publishes it at `<its base>/statements/<yyyyMMdd>`. */
+  async statement(provider: PaymentProvider, day: string): Promise<ProviderAnswer> {
+    const { response, content } = await this.call(provider, `statements/${day.replaceAll('-', '')}`, { method: 'GET' });
+    if (!response.ok) throw new ProviderUnreachableError(provider.code, `HTTP ${response.status} for the statement of ${day}`);
+    return this.json(provider, response, content);
+  }
+
+  private post(provider: PaymentProvider, kind: PlatformMessageKind, message: PlatformMessage, extra: Record<string, unknown>): Promise<{ response: Response; content: Buffer }> {
     const signed = signPlatformMessage(kind, message, this.providers.keyOf(provider), provider.scheme);
+    return this.call(provider, kind.toLowerCase().replace('_', '-'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...signed, ...extra }) });
+  }
+
+  /** One request within the timeout; a provider that cannot be reached, or fails (5xx), is unreachable. */
+  private async call(provider: PaymentProvider, path: string, init: RequestInit): Promise<{ response: Response; content: Buffer }> {
     try {
-      const response = await fetch(this.providers.urlOf(provider, kind.toLowerCase().replace('_', '-')), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...signed, ...extra }),
-        signal: AbortSignal.timeout(this.config.PAYMENT_PROVIDER_TIMEOUT_MS),
-      });
+      const response = await fetch(this.providers.urlOf(provider, path), { ...init, signal: AbortSignal.timeout(this.config.PAYMENT_PROVIDER_TIMEOUT_MS) });
       const content = Buffer.from(await response.arrayBuffer());
       if (response.status >= 500) throw new ProviderUnreachableError(provider.code, `HTTP ${response.status}`);
       return { response, content };
@@ -62,5 +63,15 @@ export class ProviderClient {
       if (error instanceof ProviderUnreachableError) throw error;
       throw new ProviderUnreachableError(provider.code, error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${this.config.PAYMENT_PROVIDER_TIMEOUT_MS} ms` : String(error));
     }
+  }
+
+  private json(provider: PaymentProvider, response: Response, content: Buffer): ProviderAnswer {
+    try {
+      const answer: unknown = JSON.parse(content.toString('utf8'));
+      if (typeof answer === 'object' && answer !== null && !Array.isArray(answer)) return answer as ProviderAnswer;
+    } catch {
+      // not JSON: said below
+    }
+    throw new ProviderUnreachableError(provider.code, `HTTP ${response.status} with a body that is no JSON object`);
   }
 }

@@ -6,3 +6,4 @@ export * from './app-processes';
 export * from './test-events';
 export * from './in-pool';
 export * from './dossier-submission';
+export * from './free-port';
