@@ -48,8 +48,18 @@ describe('the first journey, every app a separate process on real Kafka, Postgre
       const res = await backbone.gateway(`/v1/operator/dossiers/${code}/journey`, { headers: backbone.keyOf(OPERATOR_SYSTEM) });
       return (res.body.journey as { kind: string }[]).map((entry) => entry.kind).sort();
     };
-    await waitFor(async () => (await kindsOf()).filter((kind) => kind === 'notified').length === 3, 'three notifications on the journey', 30000);
-    expect(await kindsOf()).toEqual(['delivered', 'notified', 'notified', 'notified', 'status-changed', 'status-changed', 'submitted']);
+    await waitFor(async () => (await kindsOf()).filter((kind) => kind === 'notified').length === 6, 'three e-mails and three SMS on the journey', 30000);
+    expect(await kindsOf()).toEqual(['delivered', ...Array(6).fill('notified'), 'status-changed', 'status-changed', 'submitted']);
+
+    // the SMS went through the applicant's carrier, in ASCII, and the SMS gateway's receipts came back through the gateway
+    const texts = ((await request(`${backbone.apps.url('legacy-sim')}/sms/messages?to=0961234567`)).body.messages as unknown as { text: string; carrier: string }[]).filter((m) => m.text.includes(code));
+    expect(texts.map((m) => m.carrier)).toEqual(['viettel', 'viettel', 'viettel']);
+    expect(texts[0].text).toMatch(/^Ho so .+ nop truc tuyen luc .+ da duoc tiep nhan\. Tra cuu: dichvucong\.gov\.vn$/);
+    const smsStatuses = async () => {
+      const res = await backbone.gateway(`/v1/operator/notifications?dossier=${code}&channel=SMS`, { headers: backbone.keyOf(OPERATOR_SYSTEM) });
+      return (res.body.items as unknown as { status: string }[]).map((n) => n.status);
+    };
+    await waitFor(async () => (await smsStatuses()).every((status) => status === 'delivered') || undefined, 'the three SMS delivered', 30000);
     const tracked = await backbone.gateway(`/v1/dossiers/${code}/tracking`, { headers: backbone.provinceKey('H01') });
     expect(tracked.body).toMatchObject({ code, status: 4, applicant: { name: 'N***** V** A*' } });
   });

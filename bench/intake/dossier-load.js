@@ -21,7 +21,8 @@ const submission = (partnerReference, i) =>
     procedureCode: PROCEDURE,
     caseCode: `${PROCEDURE}.01`,
     agencyCode: AGENCIES[i % AGENCIES.length],
-    contact: { email: `${partnerReference}@example.vn`, phone: '0961234567' },
+    // an applicant of its own, as in a real load: one recipient's messages beyond the per-recipient limit would wait
+    contact: { email: `${partnerReference}@example.vn`, phone: `09${String(i % 100_000_000).padStart(8, '0')}` },
   });
 
 /**

@@ -14,6 +14,9 @@ export class GatewayEnv extends portOf(3000) {
   @Matches(HTTP_URL, { message: 'PAYMENT_URL must be an http(s) origin without a path' })
   PAYMENT_URL: string = 'http://127.0.0.1:3003';
 
+  @Matches(HTTP_URL, { message: 'NOTIFICATION_URL must be an http(s) origin without a path' })
+  NOTIFICATION_URL: string = 'http://127.0.0.1:3004';
+
   /** The connector, through which calls of legacy systems' services (/v1/systems/…/services/…) are made. */
   @Matches(HTTP_URL, { message: 'CONNECTOR_URL must be an http(s) origin without a path' })
   CONNECTOR_URL: string = 'http://127.0.0.1:3005';

@@ -111,6 +111,9 @@ function probesOf(fixtures: Fixtures): Record<string, (system: string) => Probe[
     'GET /v1/operator/payments/reconciliations/:id': () => [{ path: '/v1/operator/payments/reconciliations/7d2f0c4e-5a1b-4c3d-9e8f-1a2b3c4d5e6f' }],
     'GET /v1/operator/payments/reconciliations/:id/mismatches': () => [{ path: '/v1/operator/payments/reconciliations/7d2f0c4e-5a1b-4c3d-9e8f-1a2b3c4d5e6f/mismatches' }],
     'POST /v1/payments/callbacks': () => [{ path: '/v1/payments/callbacks', body: { MaThamChieu: 'dvc-matrix' } }],
+    'POST /v1/notifications/opt-outs': () => [{ path: '/v1/notifications/opt-outs', body: { channel: 'SMS', recipient: '0961234567', optedOut: true } }],
+    'POST /v1/notifications/sms-receipts': () => [{ path: '/v1/notifications/sms-receipts', body: { messageId: '0b8e4c8e-2f6a-4c0e-9d59-2f4f0c1d9a11', status: 'DELIVERED' } }],
+    'GET /v1/operator/notifications': () => [{ path: '/v1/operator/notifications?status=failed' }],
     'GET /v1/procedures': () => [{ path: '/v1/procedures?q=khai%20sinh' }],
     'GET /v1/procedures/:code': () => [{ path: '/v1/procedures/1.001234' }],
     'GET /v1/procedures/:code/record': () => [{ path: '/v1/procedures/1.001234/record' }],
@@ -167,7 +170,7 @@ describe('authorisation matrix: every seeded system × every public route (real 
   beforeAll(async () => {
     upstream = await startFakeUpstream();
     // the rate limit is not under test here: 16 calls in flight from one system must never meet it
-    const env = { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: upstream.url, CATALOGUE_URL: upstream.url, PAYMENT_URL: upstream.url, CONNECTOR_URL: upstream.url, RATE_LIMIT_PER_SECOND: '1000000' };
+    const env = { ...process.env, DEMO_SEED_SECRET: SECRET, INTAKE_URL: upstream.url, CATALOGUE_URL: upstream.url, PAYMENT_URL: upstream.url, NOTIFICATION_URL: upstream.url, CONNECTOR_URL: upstream.url, RATE_LIMIT_PER_SECOND: '1000000' };
     gateway = await startTestApp(AppModule.register(loadConfig(GatewayEnv, env)), GATEWAY_BODIES);
     routes = declaredRoutesOf(gateway.app).filter(({ key }) => isPublic(key));
 

@@ -18,13 +18,15 @@ import { ProviderFaultSwitch } from './providers/provider-fault.switch';
 import { ProviderLedger } from './providers/provider-ledger';
 import { ProvidersController } from './providers/providers.controller';
 import { SimProviders } from './providers/sim-providers';
+import { SmsCenter } from './sms/sms-center';
+import { SmsController } from './sms/sms.controller';
 import { MailBox } from './smtp/mail-box';
 import { SmtpController } from './smtp/smtp.controller';
 import { SmtpSink } from './smtp/smtp-sink';
 
 /**
  * legacy-sim is no backbone service: no database, no Kafka, only in-memory simulated systems (the provinces' one-stop
- * software, the payment providers, the SMTP sink). It is
+ * software, the payment providers, the SMS gateway, the SMTP sink). It is
  * wired like the others otherwise (logs, health, metrics, graceful shutdown).
  */
 @Module({})
@@ -33,7 +35,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [loggerModule('legacy-sim', config.LOG_LEVEL)],
-      controllers: [HealthController, MetricsController, OneStopController, OneStopControlController, SmtpController, ProvidersController, ProviderControlController],
+      controllers: [HealthController, MetricsController, OneStopController, OneStopControlController, SmtpController, ProvidersController, ProviderControlController, SmsController],
       providers: [
         { provide: LegacySimEnv, useValue: config },
         { provide: SessionStore, useFactory: () => new SessionStore() },
@@ -45,6 +47,7 @@ export class AppModule implements NestModule {
         { provide: ProviderLedger, useFactory: () => new ProviderLedger() },
         { provide: ProviderFaultSwitch, useFactory: () => new ProviderFaultSwitch() },
         CallbackSender,
+        SmsCenter,
         ProviderDesk,
         StatusPusher,
         OneStopService,

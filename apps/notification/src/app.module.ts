@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@lienthong/platform-http';
 import { NotificationEnv } from './config';
 import { Initial1764100000000 } from './migrations/1764100000000-initial';
+import { Sms1765000000000 } from './migrations/1765000000000-sms';
 import { DossierEventsConsumer } from './notifications/dossier-events.consumer';
 import { MailTransport } from './notifications/mail.transport';
 import { Notification } from './notifications/notification.entity';
@@ -10,6 +11,9 @@ import { NotificationRepository } from './notifications/notification.repository'
 import { NotificationSenderWorker } from './notifications/notification-sender.worker';
 import { NotificationService } from './notifications/notification.service';
 import { NotificationsController } from './notifications/notifications.controller';
+import { OptOutRepository } from './notifications/opt-out.repository';
+import { SmsReceiptService } from './notifications/sms-receipt.service';
+import { SmsTransport } from './notifications/sms.transport';
 
 @Module({})
 export class AppModule {
@@ -20,7 +24,7 @@ export class AppModule {
         ServiceCoreModule.forService({
           name: 'notification',
           config,
-          database: { schema: 'notification', entities: [Notification], migrations: [Initial1764100000000] },
+          database: { schema: 'notification', entities: [Notification], migrations: [Initial1764100000000, Sms1765000000000] },
         }),
       ],
       controllers: [NotificationsController],
@@ -29,7 +33,10 @@ export class AppModule {
         NotificationRepository,
         NotificationService,
         DossierEventsConsumer,
+        OptOutRepository,
         MailTransport,
+        SmsTransport,
+        SmsReceiptService,
         NotificationDeliveryService,
         NotificationSenderWorker,
       ],

@@ -1,25 +1,30 @@
 import { DataSource } from 'typeorm';
 import { dossierStatusChangedV1, DossierStatusChangedV1 } from '@lienthong/contracts';
 import { loadConfig } from '@lienthong/platform-config';
+import { SMS_GATEWAY_SYSTEM } from '@lienthong/domain-registry';
 import { request, startTestApp, TestApp, testEvents, waitFor } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
 import { NotificationEnv } from '../src/config';
+import { FakeSmsGateway } from './fake-sms-gateway';
 import { SmtpSink } from './smtp-sink';
 
 const run = Date.now().toString(36);
 const codeOf = (name: string) => `000.00.06.H56-${run}-${name}`;
 const addressOf = (name: string) => `${name}.${run}@example.vn`;
+/** A Viettel number of the test's own (096…), so that no two tests share a recipient. */
+const phoneOf = (name: string) => `096${String([...`${run}${name}`].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 10_000_000, 7)).padStart(7, '0')}`;
 const statusChange = (name: string, previousStatus: number, status: number): DossierStatusChangedV1 => ({
   ...dossierStatusChangedV1.example,
   code: codeOf(name),
   previousStatus,
   status,
   changedAt: new Date().toISOString(),
-  contact: { email: addressOf(name), phone: '0961234567' },
+  contact: { email: addressOf(name), phone: phoneOf(name) },
 });
 
-describe('notification: e-mails from dossier events (real PostgreSQL, Kafka and SMTP)', () => {
+describe('notification: e-mails and SMS from dossier events (real PostgreSQL, Kafka and SMTP)', () => {
   const smtp = new SmtpSink();
+  const sms = new FakeSmsGateway();
   let notification: TestApp;
   let db: DataSource;
 
@@ -27,11 +32,22 @@ describe('notification: e-mails from dossier events (real PostgreSQL, Kafka and 
   const publish = (event: DossierStatusChangedV1) => events.publish(dossierStatusChangedV1, event.code, event);
   const publishAgain = (id: string, event: DossierStatusChangedV1) => events.publishAgain(dossierStatusChangedV1, id, event.code, event);
 
-  const rowsOf = (name: string) => db.query(`SELECT * FROM notification.notifications WHERE dossier_code = $1 ORDER BY created_at`, [codeOf(name)]);
+  const rowsOf = (name: string, channel = 'EMAIL') => db.query(`SELECT * FROM notification.notifications WHERE dossier_code = $1 AND channel = $2 ORDER BY created_at`, [codeOf(name), channel]);
+  const receipt = (messageId: string, status: string) => request(`${notification.baseUrl}/sms-receipts`, { body: { messageId, status }, headers: { 'x-lienthong-client': SMS_GATEWAY_SYSTEM } });
 
   beforeAll(async () => {
     await smtp.start();
-    const env = { ...process.env, SMTP_URL: smtp.url, NOTIFY_BACKOFF_BASE_MS: '200', NOTIFY_BACKOFF_CAP_MS: '1000', NOTIFY_MAX_ATTEMPTS: '30' };
+    await sms.start();
+    const env = {
+      ...process.env,
+      SMTP_URL: smtp.url,
+      SMS_GATEWAY_URL: sms.url,
+      NOTIFY_BACKOFF_BASE_MS: '200',
+      NOTIFY_BACKOFF_CAP_MS: '1000',
+      NOTIFY_MAX_ATTEMPTS: '30',
+      NOTIFY_RECIPIENT_LIMIT: '3',
+      NOTIFY_SWITCHED_OFF: 'dossier.status-changed.10:SMS',
+    };
     notification = await startTestApp(AppModule.register(loadConfig(NotificationEnv, env)));
     db = notification.app.get(DataSource);
     events = testEvents(notification.app);
@@ -40,6 +56,7 @@ describe('notification: e-mails from dossier events (real PostgreSQL, Kafka and 
   afterAll(async () => {
     await notification?.close();
     await smtp.stop();
+    await sms.stop();
   }, 30000);
 
   it('sends exactly one e-mail for a status change, with the right subject and recipient', async () => {
@@ -53,7 +70,7 @@ describe('notification: e-mails from dossier events (real PostgreSQL, Kafka and 
     await waitFor(async () => (await rowsOf('accepted'))[0].status === 'sent', 'the notification marked sent');
     expect(smtp.to(addressOf('accepted'))).toHaveLength(1);
 
-    const listed = await request(`${notification.baseUrl}/notifications?dossier=${encodeURIComponent(codeOf('accepted'))}&status=sent`);
+    const listed = await request(`${notification.baseUrl}/notifications?dossier=${encodeURIComponent(codeOf('accepted'))}&status=sent&channel=EMAIL`);
     expect(listed.status).toBe(200);
     expect(listed.body).toMatchObject({ page: 1, pageSize: 20, total: 1 });
     expect((listed.body.items as unknown[])[0]).toMatchObject({ template: 'dossier.status-changed.2', recipient: 'a***@example.vn', attempts: 1, status: 'sent' });
@@ -88,6 +105,62 @@ describe('notification: e-mails from dossier events (real PostgreSQL, Kafka and 
     expect(emails).toHaveLength(1);
     expect(emails[0].mail.subject).toBe(`Hồ sơ ${codeOf('retried')}: Yêu cầu thực hiện nghĩa vụ tài chính`);
     expect((await rowsOf('retried'))[0].attempts).toBeGreaterThanOrEqual(2);
+  }, 90000);
+
+  it("sends an SMS in plain ASCII through the number's carrier, and follows its receipts: delivered, sent again after a temporary failure, given up after a permanent one", async () => {
+    await publish({ ...statusChange('sms', 1, 2), dueAt: '2026-11-30T16:59:59.999Z' });
+    const [text] = await waitFor(() => sms.to(phoneOf('sms')).length > 0 && sms.to(phoneOf('sms')), 'the SMS', 45000);
+    expect(text).toEqual({
+      messageId: expect.any(String),
+      to: phoneOf('sms'),
+      text: `Ho so ${codeOf('sms')}: Da tiep nhan. Ngay hen tra: 30/11/2026. Tra cuu: dichvucong.gov.vn`,
+      carrier: 'viettel',
+      templateId: 'DVC_TRANGTHAI_2_01',
+      brandName: 'DICHVUCONG',
+    });
+    await waitFor(async () => (await rowsOf('sms', 'SMS'))[0].status === 'sent', 'the SMS marked sent');
+    expect((await receipt(text.messageId, 'DELIVERED')).body).toEqual({ messageId: text.messageId, status: 'delivered' });
+    expect((await receipt(text.messageId, 'PERMANENT_FAILURE')).body).toMatchObject({ status: 'delivered' });
+
+    await publish(statusChange('sms', 2, 4));
+    const resent = await waitFor(() => sms.to(phoneOf('sms')).length >= 2 && sms.to(phoneOf('sms'))[1], 'the second SMS', 45000);
+    await waitFor(async () => (await rowsOf('sms', 'SMS'))[1]?.status === 'sent', 'the second SMS marked sent');
+    expect((await receipt(resent.messageId, 'TEMPORARY_FAILURE')).body).toMatchObject({ status: 'pending' });
+    await waitFor(() => sms.to(phoneOf('sms')).length >= 3, 'the SMS sent again', 45000);
+    expect(sms.to(phoneOf('sms'))[2].messageId).toBe(resent.messageId);
+    await waitFor(async () => (await rowsOf('sms', 'SMS'))[1].status === 'sent', 'sent again');
+    expect((await receipt(resent.messageId, 'PERMANENT_FAILURE')).body).toMatchObject({ status: 'failed' });
+
+    const failed = await request(`${notification.baseUrl}/notifications?status=failed&channel=SMS&dossier=${encodeURIComponent(codeOf('sms'))}`);
+    expect(failed.body).toMatchObject({ total: 1, items: [{ id: resent.messageId, recipient: `096*****${phoneOf('sms').slice(-2)}`, carrier: 'viettel', lastError: expect.stringContaining('PERMANENT_FAILURE') }] });
+    expect((await receipt('6f1c7a52-7a8e-4f55-9d0e-3c3f1f1b2a10', 'DELIVERED')).status).toBe(404);
+  }, 90000);
+
+  it('skips what a recipient opted out of, but for the notices the law makes mandatory; sends nothing switched off', async () => {
+    const optOut = await request(`${notification.baseUrl}/opt-outs`, { body: { channel: 'SMS', recipient: phoneOf('opted'), optedOut: true } });
+    expect(optOut.body).toEqual({ channel: 'SMS', optedOut: true });
+    await publish(statusChange('opted', 1, 2));
+    await publish(statusChange('opted', 4, 6));
+    await publish(statusChange('opted', 9, 10));
+    await waitFor(async () => (await rowsOf('opted')).length === 3, 'the three e-mails', 45000);
+    await waitFor(() => sms.to(phoneOf('opted')).length >= 1, 'the mandatory SMS', 45000);
+    const texts = await rowsOf('opted', 'SMS');
+    expect(texts.map((r: { template: string; status: string }) => [r.template, r.status])).toEqual([
+      ['dossier.status-changed.2', 'skipped'],
+      ['dossier.status-changed.6', expect.stringMatching(/^(pending|sent)$/)],
+    ]);
+    expect(sms.to(phoneOf('opted')).map((m) => m.templateId)).toEqual(['DVC_TRANGTHAI_6_01']);
+    const invalid = await request(`${notification.baseUrl}/opt-outs`, { body: { channel: 'SMS', recipient: 'an@example.vn', optedOut: true } });
+    expect([invalid.status, invalid.body.detail]).toEqual([400, expect.stringMatching(/mobile number/)]);
+  }, 90000);
+
+  it('sends a recipient at most NOTIFY_RECIPIENT_LIMIT messages a window: the rest wait', async () => {
+    for (const [from, to] of [[1, 2], [2, 4], [4, 5], [5, 4], [4, 9]]) await publish(statusChange('limited', from, to));
+    await waitFor(async () => (await rowsOf('limited')).filter((r: { status: string }) => r.status === 'sent').length === 3, 'three e-mails sent', 45000);
+    const rows = await rowsOf('limited');
+    expect(rows.map((r: { status: string }) => r.status).sort()).toEqual(['pending', 'pending', 'sent', 'sent', 'sent']);
+    expect(rows.filter((r: { status: string; attempts: number }) => r.status === 'pending').every((r: { attempts: number; next_attempt_at: Date }) => r.attempts === 0 && r.next_attempt_at > new Date())).toBe(true);
+    expect(smtp.to(addressOf('limited'))).toHaveLength(3);
   }, 90000);
 
   it.each([

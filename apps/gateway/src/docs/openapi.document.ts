@@ -4,6 +4,7 @@ import { CERTIFICATE_FINGERPRINT } from '../registry/operator-registry.dto';
 import { SYSTEM_ID_PARTS } from '../registry/operator-registry.dto';
 import { Permission } from '../registry/permissions';
 import { COMPAT_PATHS, COMPAT_SCHEMAS, COMPAT_TAG } from './openapi.compat';
+import { NOTIFICATION_PATHS, NOTIFICATION_SCHEMAS, NOTIFICATION_TAG } from './openapi.notifications';
 import { PAYMENT_PATHS, PAYMENT_SCHEMAS, PAYMENT_TAG, RECONCILIATION_TAG } from './openapi.payments';
 import * as ex from './openapi.examples';
 import { body, GuardedOperation, guarded, header, json, OpenApiDocument, Operation, Parameter, param, problemResponses } from './openapi.operations';
@@ -432,6 +433,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: DOSSIERS, description: 'Administrative dossiers, forwarded to the intake service' },
       { name: PROCEDURES, description: 'The national catalogue of procedures, forwarded to the catalogue service' },
       { name: PAYMENT_TAG, description: 'Fees and their payment through the payment platform, banks and intermediaries, forwarded to the payment service' },
+      { name: NOTIFICATION_TAG, description: 'What applicants are told by e-mail and SMS, forwarded to the notification service' },
       { name: OAUTH, description: 'Access tokens and the keys that verify them' },
       { name: REGISTRY, description: 'Participants, credentials and grants (operators only)' },
       { name: EXCHANGES, description: 'Evidence of every exchange (operators only)' },
@@ -439,9 +441,9 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: LEGACY, description: "Synchronous calls of legacy systems' services through the connector, X-Road style" },
       { name: COMPAT_TAG, description: "The national portal's DVCQG dialect, for one-stop software that syncs without changing its code, served by intake" },
     ],
-    paths: { ...paths, ...PAYMENT_PATHS, ...COMPAT_PATHS },
+    paths: { ...paths, ...PAYMENT_PATHS, ...NOTIFICATION_PATHS, ...COMPAT_PATHS },
     components: {
-      schemas: { ...SCHEMAS, ...PAYMENT_SCHEMAS, ...COMPAT_SCHEMAS },
+      schemas: { ...SCHEMAS, ...PAYMENT_SCHEMAS, ...NOTIFICATION_SCHEMAS, ...COMPAT_SCHEMAS },
       securitySchemes: {
         apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'An API key issued by an operator' },
         oauth2: { type: 'oauth2', description: 'Client credentials; what a token allows comes from the grants', flows: { clientCredentials: { tokenUrl: TOKEN_PATH, scopes: {} } } },

@@ -7,7 +7,7 @@ import { GatewayEnv } from '../config';
 import { noteExchange } from '../exchanges/exchange-notes';
 import { PASSED_BACK_HEADERS, UpstreamAnswer } from './upstream-answer';
 
-export type Upstream = 'intake' | 'catalogue' | 'payment' | 'connector';
+export type Upstream = 'intake' | 'catalogue' | 'payment' | 'notification' | 'connector';
 
 /** An authorised call, as the proxy forwards it. */
 export interface Forwarding {
@@ -39,6 +39,7 @@ export class UpstreamProxy implements OnApplicationShutdown {
       intake: new Pool(config.INTAKE_URL, timeouts),
       catalogue: new Pool(config.CATALOGUE_URL, timeouts),
       payment: new Pool(config.PAYMENT_URL, timeouts),
+      notification: new Pool(config.NOTIFICATION_URL, timeouts),
       connector: new Pool(config.CONNECTOR_URL, timeouts),
     };
   }

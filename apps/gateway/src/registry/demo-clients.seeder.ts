@@ -37,10 +37,11 @@ const looksUpProvincialDossiers = (system: Participant): boolean =>
   system.kind === 'ministry' && (parseSystemId(system.id)?.subsystem === MINISTRY_PROCEDURE_SUBSYSTEM || system.id === CIVIL_REGISTRY_SYSTEM);
 
 /**
- * Least privilege for the demo participants. The portal submits and reads dossiers and pays their fees everywhere, and
- * looks them up in the provinces' one-stop systems; the operators manage the registry and reconcile payments; a one-stop system submits
+ * Least privilege for the demo participants. The portal submits and reads dossiers, pays their fees and records
+ * applicants' opt-outs everywhere, and
+ * looks them up in the provinces' one-stop systems; the operators manage the registry, reconcile payments and follow notifications; a one-stop system submits
  * (syncs), reads and updates its own province's dossiers and reads their fees, and tracks any (a citizen asks at any
- * counter); the payment platform, banks and intermediaries report on payments; an LGSP relays the procedure catalogue
+ * counter); the payment platform, banks and intermediaries report on payments, the SMS gateway on deliveries; an LGSP relays the procedure catalogue
  * to its province's systems and tracks dossiers; the ministries' procedure-handling systems and the civil-registry
  * database look dossiers up in the provinces' one-stop systems.
  * Everybody else holds nothing until an operator grants it.
@@ -48,7 +49,7 @@ const looksUpProvincialDossiers = (system: Participant): boolean =>
 function demoGrantsOf(system: Participant): { permission: Permission; scope: string }[] {
   if (system.id === NATIONAL_PORTAL_SYSTEM) {
     return [
-      ...[Permission.SubmitDossier, Permission.ReadDossier, Permission.TrackDossier, Permission.ReadProcedure, Permission.ReadPayment, Permission.PayFee].map((permission) => ({
+      ...[Permission.SubmitDossier, Permission.ReadDossier, Permission.TrackDossier, Permission.ReadProcedure, Permission.ReadPayment, Permission.PayFee, Permission.ManageOptOuts].map((permission) => ({
         permission,
         scope: EVERYWHERE,
       })),
@@ -56,7 +57,7 @@ function demoGrantsOf(system: Participant): { permission: Permission; scope: str
     ];
   }
   if (looksUpProvincialDossiers(system)) return dossierLookups();
-  if (system.id === OPERATOR_SYSTEM) return [Permission.ManageRegistry, Permission.ReadExchanges, Permission.ReconcilePayments].map((permission) => ({ permission, scope: EVERYWHERE }));
+  if (system.id === OPERATOR_SYSTEM) return [Permission.ManageRegistry, Permission.ReadExchanges, Permission.ReconcilePayments, Permission.ReadNotifications].map((permission) => ({ permission, scope: EVERYWHERE }));
   if (system.kind === 'one-stop') {
     const province = system.agencyCode!;
     return [
@@ -68,6 +69,7 @@ function demoGrantsOf(system: Participant): { permission: Permission; scope: str
       { permission: Permission.ReadProcedure, scope: EVERYWHERE },
     ];
   }
+  if (system.kind === 'sms-gateway') return [{ permission: Permission.ReportDelivery, scope: EVERYWHERE }];
   if (PAYMENT_PROVIDER_KINDS.has(system.kind)) return [{ permission: Permission.ReportPayment, scope: EVERYWHERE }];
   if (system.kind === 'lgsp') return [Permission.TrackDossier, Permission.ReadProcedure].map((permission) => ({ permission, scope: EVERYWHERE }));
   return [];

@@ -12,12 +12,18 @@ export enum Permission {
   PayFee = 'payment:pay',
   /** A payment provider's callbacks: the payment platform, the banks and the intermediaries. */
   ReportPayment = 'payment:report',
+  /** A recipient's opt-out of a notification channel, recorded on their behalf (the portal). */
+  ManageOptOuts = 'notification:opt-out',
+  /** The SMS gateway's delivery receipts. */
+  ReportDelivery = 'notification:report-delivery',
   /** X-Road's access right: call a service of a legacy system through the connector, scoped `<provider id>/<service>` or `<provider id>/*`. */
   CallService = 'service:call',
   /** Operators: the registry of systems, credentials and grants. */
   ManageRegistry = 'operator:registry:manage',
   /** Operators: each payment provider's days reconciled against its statement, and their mismatches. */
   ReconcilePayments = 'operator:payments:reconcile',
+  /** Operators: the notifications sent, failed or waiting. */
+  ReadNotifications = 'operator:notifications:read',
   /** Operators: exchange records and the audit log. */
   ReadExchanges = 'operator:exchanges:read',
 }

@@ -100,6 +100,7 @@ export class DossierLifecycleService {
       applicantName: dossier.applicant.name,
       contact: dossier.contact,
       dueAt: dueAt?.toISOString() ?? null,
+      channel: dossier.channel,
     });
     return 'applied';
   }

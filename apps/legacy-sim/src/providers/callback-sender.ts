@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { backoffMs } from '@lienthong/platform-database';
 import { BackgroundRuns } from '../background-runs';
 import { LegacySimEnv } from '../config';
-import { isRetryable, postToGateway } from '../gateway-call';
+import { GatewayCallResult } from '../gateway-call';
 import { LATE_CALLBACK_MS, ProviderFaultSwitch } from './provider-fault.switch';
 import { ProviderTransaction } from './provider-ledger';
 import { CANCELLED, outcomeMessage, PAID } from './provider-messages';
@@ -10,8 +9,6 @@ import { SimProviders } from './sim-providers';
 
 const CALLBACK_PATH = '/v1/payments/callbacks';
 const MAX_ATTEMPTS = 8;
-const BACKOFF_BASE_MS = 200;
-const BACKOFF_CAP_MS = 5000;
 /** A stale report goes out as if written this long before the real one. */
 const STALE_BY_MS = 60000;
 /** What a forger signs with: not the provider's key. */
@@ -48,12 +45,9 @@ export class CallbackSender extends BackgroundRuns {
   private async deliver(transaction: ProviderTransaction, outcome: string, at: Date, forged: boolean): Promise<void> {
     const { provider } = transaction;
     const message = outcomeMessage(transaction, outcome, at, forged ? FORGER_KEY : this.providers.keyOf(provider));
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const result = await postToGateway(this.config, provider.systemId, CALLBACK_PATH, message, this.signal);
+    const note = (result: GatewayCallResult) =>
       transaction.callbacks.push({ MaLoi: outcome, forged, sentAt: new Date().toISOString(), ...(result.answered ? { httpStatus: result.httpStatus, answer: result.text.slice(0, 500) } : { answer: result.error }) });
-      if (!isRetryable(result) || this.signal.aborted) return;
-      if (attempt < MAX_ATTEMPTS && !(await this.pause(backoffMs(attempt, BACKOFF_BASE_MS, BACKOFF_CAP_MS)))) return;
-    }
-    this.logger.warn(`${provider.code} gave up its callback on ${transaction.reference} after ${MAX_ATTEMPTS} attempts`);
+    if (await this.postUntilTaken(this.config, provider.systemId, CALLBACK_PATH, message, MAX_ATTEMPTS, note)) return;
+    if (!this.signal.aborted) this.logger.warn(`${provider.code} gave up its callback on ${transaction.reference} after ${MAX_ATTEMPTS} attempts`);
   }
 }

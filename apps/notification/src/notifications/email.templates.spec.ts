@@ -1,6 +1,7 @@
 import { dossierStatusChangedV1, dossierSubmittedV1 } from '@lienthong/contracts';
 import { DOSSIER_STATUS_LABELS, DossierStatus } from '@lienthong/domain-dossier';
-import { fillLine, renderStatusChangedEmail, renderSubmittedEmail, TemplateFieldUnknownError, vietnamTime } from './email.templates';
+import { renderStatusChangedEmail, renderSubmittedEmail } from './email.templates';
+import { fillLine, TemplateFieldUnknownError, vietnamTime } from './template-fields';
 
 describe('e-mail templates', () => {
   it('renders the receipt of a submitted dossier in Vietnamese with diacritics', () => {

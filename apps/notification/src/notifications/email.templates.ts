@@ -1,27 +1,12 @@
 import type { DossierStatusChangedV1, DossierSubmittedV1 } from '@lienthong/contracts';
-import { DOSSIER_STATUS_LABELS, DossierStatus } from '@lienthong/domain-dossier';
-
-/** An e-mail ready to store and send: rendered once, when its event arrives. */
-export interface RenderedEmail {
-  template: string;
-  recipient: string;
-  dossierCode: string;
-  subject: string;
-  body: string;
-}
+import { DossierStatus } from '@lienthong/domain-dossier';
+import { fillLine, RenderedMessage, statusLabel, TemplateFieldUnknownError, TemplateFields, vietnamTime } from './template-fields';
 
 /** Subject and body lines with `#Field` placeholders, as one-stop software writes its templates. */
 interface EmailTemplate {
   subject: string;
   body: readonly string[];
 }
-
-/** Values of the `#Field` placeholders; null means "not known for this dossier". */
-export type TemplateFields = Readonly<Record<string, string | null>>;
-
-export class TemplateFieldUnknownError extends Error {}
-
-const PLACEHOLDER = /#([A-Z][A-Za-z]*)/g;
 
 const CLOSING = ['', 'Trân trọng,', 'Cổng Dịch vụ công quốc gia', '', 'Thư này được gửi tự động, vui lòng không trả lời.'];
 
@@ -66,22 +51,6 @@ const statusChangedTemplate = (status: DossierStatus): EmailTemplate => ({
   ],
 });
 
-/**
- * Replaces every `#Field` of a line. A line naming a field whose value is null is left out (undefined
- * is returned), so optional facts need no template of their own; a field no event provides is a
- * template bug and throws.
- */
-export function fillLine(line: string, fields: TemplateFields): string | undefined {
-  let missing = false;
-  const filled = line.replace(PLACEHOLDER, (_, name: string) => {
-    const value = fields[name];
-    if (value === undefined) throw new TemplateFieldUnknownError(`template field #${name} is not provided`);
-    if (value === null) missing = true;
-    return value ?? '';
-  });
-  return missing ? undefined : filled;
-}
-
 const render = (template: EmailTemplate, fields: TemplateFields) => {
   const subject = fillLine(template.subject, fields);
   if (subject === undefined) throw new TemplateFieldUnknownError(`the subject "${template.subject}" needs a field that has no value`);
@@ -89,25 +58,7 @@ const render = (template: EmailTemplate, fields: TemplateFields) => {
   return { subject, body: body.join('\n') };
 };
 
-const VIETNAM_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  hour: '2-digit',
-  minute: '2-digit',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hourCycle: 'h23',
-});
-
-/** "HH:mm dd/MM/yyyy" in Asia/Ho_Chi_Minh, as Vietnamese notices write a moment. */
-export function vietnamTime(iso: string): string {
-  const p = Object.fromEntries(VIETNAM_TIME.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
-  return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
-}
-
-const statusLabel = (status: number) => DOSSIER_STATUS_LABELS[status as DossierStatus];
-
-export function renderSubmittedEmail(event: DossierSubmittedV1): RenderedEmail {
+export function renderSubmittedEmail(event: DossierSubmittedV1): RenderedMessage {
   const fields: TemplateFields = {
     MaHoSo: event.code,
     ChuHoSo: event.applicant.name,
@@ -116,10 +67,10 @@ export function renderSubmittedEmail(event: DossierSubmittedV1): RenderedEmail {
     NgayNopHoSo: vietnamTime(event.submittedAt),
     TrangThai: statusLabel(event.status),
   };
-  return { template: 'dossier.submitted', recipient: event.contact.email, dossierCode: event.code, ...render(SUBMITTED, fields) };
+  return { channel: 'EMAIL', template: 'dossier.submitted', recipient: event.contact.email, carrier: null, dossierCode: event.code, ...render(SUBMITTED, fields) };
 }
 
-export function renderStatusChangedEmail(event: DossierStatusChangedV1): RenderedEmail {
+export function renderStatusChangedEmail(event: DossierStatusChangedV1): RenderedMessage {
   const fields: TemplateFields = {
     MaHoSo: event.code,
     ChuHoSo: event.applicantName,
@@ -128,8 +79,10 @@ export function renderStatusChangedEmail(event: DossierStatusChangedV1): Rendere
     GhiChu: event.note?.trim() || null,
   };
   return {
+    channel: 'EMAIL',
     template: `dossier.status-changed.${event.status}`,
     recipient: event.contact.email,
+    carrier: null,
     dossierCode: event.code,
     ...render(statusChangedTemplate(event.status as DossierStatus), fields),
   };

@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { notificationSentV1 } from '@lienthong/contracts';
 import { backoffMs } from '@lienthong/platform-database';
 import { Outbox } from '@lienthong/platform-kafka';
 import { NotificationEnv } from '../config';
-import { maskEmail, maskEmailIn } from './email.mask';
+import { maskRecipient, maskRecipientIn } from './recipient.mask';
 import { MailTransport } from './mail.transport';
+import { SmsRefusedError, SmsTransport } from './sms.transport';
 import { Notification } from './notification.entity';
 import { NotificationRepository } from './notification.repository';
 
@@ -16,10 +17,10 @@ type Outcome = (Attempt & { sent: true }) | Failure;
 
 const ERROR_LIMIT = 1000;
 
-/** E-mails claimed per unit of work: sent at the same time over the pooled SMTP connections. */
+/** Messages claimed per unit of work: sent at the same time over the pooled SMTP connections and to the SMS gateway. */
 export const SENDER_BATCH_SIZE = 16;
 
-/** Sends due e-mails a batch at a time and records the outcomes. */
+/** Sends due messages (e-mail and SMS) a batch at a time and records the outcomes. */
 @Injectable()
 export class NotificationDeliveryService {
   private readonly logger = new Logger('NotificationDelivery');
@@ -28,6 +29,7 @@ export class NotificationDeliveryService {
     private readonly dataSource: DataSource,
     private readonly notifications: NotificationRepository,
     private readonly mail: MailTransport,
+    private readonly sms: SmsTransport,
     private readonly outbox: Outbox,
     private readonly config: NotificationEnv,
   ) {}
@@ -39,7 +41,7 @@ export class NotificationDeliveryService {
    */
   async deliverDue(): Promise<number> {
     const outcomes = await this.dataSource.transaction(async (manager): Promise<Outcome[]> => {
-      const due = await this.notifications.claimDue(manager, SENDER_BATCH_SIZE);
+      const due = await this.withinRecipientLimits(manager, await this.notifications.claimDue(manager, SENDER_BATCH_SIZE));
       const outcomes = await Promise.all(due.map((notification) => this.attempt(notification)));
       const sent = outcomes.filter((o) => o.sent).map((o) => o.notification);
       const sentAt = new Date();
@@ -55,10 +57,33 @@ export class NotificationDeliveryService {
     return outcomes.length;
   }
 
+  /**
+   * The claimed messages whose recipients have not had NOTIFY_RECIPIENT_LIMIT messages on the channel within the window;
+   * the others wait until it has passed (their attempts are not counted).
+   */
+  private async withinRecipientLimits(manager: EntityManager, due: Notification[]): Promise<Notification[]> {
+    const { NOTIFY_RECIPIENT_LIMIT: limit, NOTIFY_RECIPIENT_WINDOW_MS: window } = this.config;
+    const sent = await this.notifications.sentSince(manager, due, new Date(Date.now() - window));
+    const [within, over]: [Notification[], Notification[]] = [[], []];
+    for (const notification of due) {
+      const key = `${notification.channel}:${notification.recipient}`;
+      const count = sent.get(key) ?? 0;
+      (count < limit ? within : over).push(notification);
+      sent.set(key, count + 1);
+    }
+    if (over.length > 0) this.logger.warn(`${over.length} messages wait: their recipients had ${limit} messages within ${window} ms`);
+    await this.notifications.postpone(manager, over.map((n) => n.id), new Date(Date.now() + window / limit));
+    return within;
+  }
+
   private async attempt(notification: Notification): Promise<Outcome> {
     const attempts = notification.attempts + 1;
     try {
-      await this.mail.send({ notificationId: notification.id, to: notification.recipient, subject: notification.subject, text: notification.body });
+      if (notification.channel === 'SMS') {
+        await this.sms.send({ notificationId: notification.id, to: notification.recipient, text: notification.body, carrier: notification.carrier!, templateId: notification.subject });
+      } else {
+        await this.mail.send({ notificationId: notification.id, to: notification.recipient, subject: notification.subject, text: notification.body });
+      }
       return { notification, attempts, sent: true };
     } catch (error) {
       return this.failureOf(notification, attempts, error);
@@ -66,15 +91,19 @@ export class NotificationDeliveryService {
   }
 
   private failureOf(notification: Notification, attempts: number, error: unknown): Failure {
-    const text = maskEmailIn(error instanceof Error ? error.message : String(error), notification.recipient).slice(0, ERROR_LIMIT);
+    const text = maskRecipientIn(error instanceof Error ? error.message : String(error), notification).slice(0, ERROR_LIMIT);
+    return { notification, attempts, sent: false, error: text, retryAt: error instanceof SmsRefusedError ? undefined : this.retryAt(attempts) };
+  }
+
+  /** When a message that failed at attempt `attempts` is tried again; undefined once the attempts allowed are used up. */
+  retryAt(attempts: number): Date | undefined {
     const { NOTIFY_MAX_ATTEMPTS, NOTIFY_BACKOFF_BASE_MS, NOTIFY_BACKOFF_CAP_MS } = this.config;
-    const retryAt = attempts < NOTIFY_MAX_ATTEMPTS ? new Date(Date.now() + backoffMs(attempts, NOTIFY_BACKOFF_BASE_MS, NOTIFY_BACKOFF_CAP_MS)) : undefined;
-    return { notification, attempts, sent: false, error: text, retryAt };
+    return attempts < NOTIFY_MAX_ATTEMPTS ? new Date(Date.now() + backoffMs(attempts, NOTIFY_BACKOFF_BASE_MS, NOTIFY_BACKOFF_CAP_MS)) : undefined;
   }
 
   private report(outcome: Outcome): void {
     const { notification: n, attempts } = outcome;
-    const what = `${n.channel} ${n.id} (${n.template}, dossier ${n.dossierCode}) to ${maskEmail(n.recipient)}`;
+    const what = `${n.channel} ${n.id} (${n.template}, dossier ${n.dossierCode}) to ${maskRecipient(n)}`;
     if (outcome.sent) {
       this.logger.log(`sent ${what} at attempt ${attempts}`);
     } else if (outcome.retryAt) {

@@ -1,9 +1,14 @@
 import { Column, Entity } from 'typeorm';
 import { RetriedWork } from '@lienthong/platform-database';
 
-export type NotificationChannel = 'EMAIL';
-export type NotificationStatus = 'pending' | 'sent' | 'failed';
-export const NOTIFICATION_STATUSES: readonly NotificationStatus[] = ['pending', 'sent', 'failed'];
+export const NOTIFICATION_CHANNELS = ['EMAIL', 'SMS'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+/**
+ * pending (due, or waiting to be retried); sent (the relay or the SMS gateway took it); delivered (the carrier said so);
+ * failed (given up, or refused for good); skipped (never sent: the recipient opted out of it).
+ */
+export type NotificationStatus = 'pending' | 'sent' | 'delivered' | 'failed' | 'skipped';
+export const NOTIFICATION_STATUSES: readonly NotificationStatus[] = ['pending', 'sent', 'delivered', 'failed', 'skipped'];
 
 /** One message to one applicant, rendered when its event arrives and sent by the sender worker. */
 @Entity({ name: 'notifications' })
@@ -16,9 +21,15 @@ export class Notification extends RetriedWork<NotificationStatus> {
   @Column()
   template: string;
 
+  /** An e-mail address, or a mobile number for SMS. */
   @Column()
   recipient: string;
 
+  /** The carrier an SMS is routed through, by its number's prefix; null for e-mail. */
+  @Column({ type: 'varchar', nullable: true })
+  carrier: string | null;
+
+  /** An e-mail's subject; for SMS, the id of the brand-name template it was registered under. */
   @Column('text')
   subject: string;
 
@@ -30,6 +41,10 @@ export class Notification extends RetriedWork<NotificationStatus> {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;
+
+  /** When the carrier reported the SMS delivered. */
+  @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
+  deliveredAt: Date | null;
 
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
   createdAt: Date;

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Notification, NotificationStatus } from './notification.entity';
+import { Notification, NotificationChannel, NotificationStatus } from './notification.entity';
 
 export interface NotificationFilter {
   dossierCode?: string;
   status?: NotificationStatus;
+  channel?: NotificationChannel;
 }
 
 export interface Page {
@@ -46,9 +47,36 @@ export class NotificationRepository {
     await manager.update(Notification, { id }, { attempts, lastError: error, ...(retryAt ? { nextAttemptAt: retryAt } : { status: 'failed' }) });
   }
 
+  /** How many messages went to each of these recipients (on the message's channel) since `since`, by `channel:recipient`. */
+  async sentSince(manager: EntityManager, messages: readonly Notification[], since: Date): Promise<Map<string, number>> {
+    if (messages.length === 0) return new Map();
+    const rows: { key: string; sent: number }[] = await manager.query(
+      `SELECT n.channel || ':' || n.recipient AS key, count(*)::int AS sent FROM notifications n
+       JOIN unnest($1::varchar[], $2::varchar[]) AS m(channel, recipient) USING (channel, recipient)
+       WHERE n.sent_at > $3 GROUP BY n.channel, n.recipient`,
+      [messages.map((m) => m.channel), messages.map((m) => m.recipient), since],
+    );
+    return new Map(rows.map((r) => [r.key, r.sent]));
+  }
+
+  /** Puts messages off until `until`, without counting an attempt: their recipients had enough for now. */
+  async postpone(manager: EntityManager, ids: string[], until: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await manager.update(Notification, { id: In(ids) }, { nextAttemptAt: until });
+  }
+
+  /** The message, locked for the rest of the transaction. */
+  findForUpdate(manager: EntityManager, id: string): Promise<Notification | null> {
+    return manager.getRepository(Notification).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async save(manager: EntityManager, notification: Notification): Promise<void> {
+    await manager.getRepository(Notification).save(notification);
+  }
+
   findPage(filter: NotificationFilter, { page, pageSize }: Page): Promise<[Notification[], number]> {
     return this.dataSource.getRepository(Notification).findAndCount({
-      where: { ...(filter.dossierCode && { dossierCode: filter.dossierCode }), ...(filter.status && { status: filter.status }) },
+      where: { ...(filter.dossierCode && { dossierCode: filter.dossierCode }), ...(filter.status && { status: filter.status }), ...(filter.channel && { channel: filter.channel }) },
       order: { createdAt: 'DESC', id: 'ASC' },
       skip: (page - 1) * pageSize,
       take: pageSize,

@@ -2,39 +2,72 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import type { DossierStatusChangedV1, DossierSubmittedV1 } from '@lienthong/contracts';
+import { DossierStatus } from '@lienthong/domain-dossier';
 import type { ReceivedEvent } from '@lienthong/platform-kafka';
-import { RenderedEmail, renderStatusChangedEmail, renderSubmittedEmail } from './email.templates';
+import { NotificationEnv } from '../config';
+import { renderStatusChangedEmail, renderSubmittedEmail } from './email.templates';
 import { NotificationRepository } from './notification.repository';
+import { optOutKey, OptOutRepository } from './opt-out.repository';
+import { renderStatusChangedSms, renderSubmittedSms } from './sms.templates';
+import type { RenderedMessage } from './template-fields';
 
-/** Turns dossier events into e-mails waiting to be sent, in the event handler's transaction: a batch in one statement. */
+/**
+ * Notices the applicant cannot refuse: those that decide on the dossier or ask something of them (not accepted,
+ * supplement requested, fee requested, processing stopped, result ready). An opt-out covers every other one.
+ */
+const MANDATORY: ReadonlySet<string> = new Set(
+  [DossierStatus.NotAccepted, DossierStatus.SupplementRequested, DossierStatus.PaymentRequested, DossierStatus.Stopped, DossierStatus.ResultReady].map((s) => `dossier.status-changed.${s}`),
+);
+
+type Caused = { message: RenderedMessage; eventId: string; submittedVia: number | undefined };
+
+/**
+ * Turns dossier events into messages waiting to be sent, e-mail and SMS, in the event handler's transaction: a batch in
+ * one statement. A message switched off (NOTIFY_SWITCHED_OFF) is not made; one its recipient opted out of is kept as
+ * skipped, unless the law makes it mandatory.
+ */
 @Injectable()
 export class NotificationService {
-  constructor(private readonly notifications: NotificationRepository) {}
+  private readonly switchedOff: ReadonlySet<string>;
+
+  constructor(private readonly notifications: NotificationRepository, private readonly optOuts: OptOutRepository, config: NotificationEnv) {
+    this.switchedOff = new Set(config.NOTIFY_SWITCHED_OFF);
+  }
 
   recordSubmitted(events: ReceivedEvent<DossierSubmittedV1>[], manager: EntityManager): Promise<void> {
-    return this.record(events.map((event) => [renderSubmittedEmail(event.data), event.id]), manager);
+    return this.record(events.flatMap((e) => [renderSubmittedEmail(e.data), renderSubmittedSms(e.data)].map((message) => ({ message, eventId: e.id, submittedVia: e.data.channel }))), manager);
   }
 
   recordStatusChanged(events: ReceivedEvent<DossierStatusChangedV1>[], manager: EntityManager): Promise<void> {
-    return this.record(events.map((event) => [renderStatusChangedEmail(event.data), event.id]), manager);
+    return this.record(events.flatMap((e) => [renderStatusChangedEmail(e.data), renderStatusChangedSms(e.data)].map((message) => ({ message, eventId: e.id, submittedVia: e.data.channel }))), manager);
   }
 
-  private async record(emails: [RenderedEmail, string][], manager: EntityManager): Promise<void> {
+  private isOn({ message, submittedVia }: Caused): boolean {
+    const key = `${message.template}:${message.channel}`;
+    return !this.switchedOff.has(key) && !(submittedVia !== undefined && this.switchedOff.has(`${key}:${submittedVia}`));
+  }
+
+  private async record(caused: Caused[], manager: EntityManager): Promise<void> {
+    const made = caused.filter((c) => this.isOn(c));
+    const optedOut = await this.optOuts.among(manager, made.map((c) => c.message));
     const due = new Date();
-    // the unique (source event, channel) key backs the inbox up: one event never yields two e-mails
+    // the unique (source event, channel) key backs the inbox up: one event never yields two messages on a channel
     await this.notifications.insertOnce(
       manager,
-      emails.map(([email, eventId]) => ({
-        id: randomUUID(),
-        sourceEventId: eventId,
-        channel: 'EMAIL',
-        ...email,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: due,
-        lastError: null,
-        sentAt: null,
-      })),
+      made.map(({ message, eventId }) => {
+        const skipped = optedOut.has(optOutKey(message.channel, message.recipient)) && !MANDATORY.has(message.template);
+        return {
+          id: randomUUID(),
+          sourceEventId: eventId,
+          ...message,
+          status: skipped ? 'skipped' : 'pending',
+          attempts: 0,
+          nextAttemptAt: due,
+          lastError: skipped ? 'the recipient opted out' : null,
+          sentAt: null,
+          deliveredAt: null,
+        };
+      }),
     );
   }
 }

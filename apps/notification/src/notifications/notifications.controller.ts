@@ -1,17 +1,37 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { ClientSystem } from '@lienthong/platform-http';
 import { ListNotificationsDto } from './list-notifications.dto';
 import { NotificationRepository } from './notification.repository';
 import { notificationView } from './notification.view';
+import { OptOutDto } from './opt-out.dto';
+import { OptOutRepository } from './opt-out.repository';
+import { SmsReceiptDto } from './sms-receipt.dto';
+import { SmsReceiptService } from './sms-receipt.service';
 
-@Controller('notifications')
+@Controller()
 export class NotificationsController {
-  constructor(private readonly notifications: NotificationRepository) {}
+  constructor(private readonly notifications: NotificationRepository, private readonly optOuts: OptOutRepository, private readonly receipts: SmsReceiptService) {}
 
-  /** Newest first; filter by dossier and/or status to find what is stuck. */
-  @Get()
+  /** Newest first; filter by dossier, status and channel to find what failed or is stuck. */
+  @Get('notifications')
   async list(@Query() query: ListNotificationsDto) {
     const { page, pageSize } = query;
-    const [items, total] = await this.notifications.findPage({ dossierCode: query.dossier, status: query.status }, { page, pageSize });
+    const [items, total] = await this.notifications.findPage({ dossierCode: query.dossier, status: query.status, channel: query.channel }, { page, pageSize });
     return { items: items.map(notificationView), page, pageSize, total };
+  }
+
+  /** The SMS gateway's delivery receipt of one message, as the gateway authenticated the SMS gateway. */
+  @Post('sms-receipts')
+  @HttpCode(HttpStatus.OK)
+  receipt(@ClientSystem() _caller: string, @Body() body: SmsReceiptDto) {
+    return this.receipts.receive(body);
+  }
+
+  /** A recipient opts out of a channel, or back in. */
+  @Post('opt-outs')
+  @HttpCode(HttpStatus.OK)
+  async optOut(@Body() body: OptOutDto) {
+    await this.optOuts.set(body.channel, body.recipient, body.optedOut);
+    return { channel: body.channel, optedOut: await this.optOuts.isOptedOut(body.channel, body.recipient) };
   }
 }

@@ -14,6 +14,8 @@ export interface DossierStatusChangedV1 {
   contact: ContactV1;
   /** The due date (ngày hẹn trả) after the change; null when none runs (before acceptance, awaiting a supplement, finished). */
   dueAt?: string | null;
+  /** How the dossier was submitted (KenhThucHien): 1 at the counter, 2 online, 3 by post; what notices are worded by. */
+  channel?: 1 | 2 | 3;
 }
 
 export const dossierStatusChangedV1 = defineEvent<DossierStatusChangedV1>({
@@ -33,6 +35,7 @@ export const dossierStatusChangedV1 = defineEvent<DossierStatusChangedV1>({
       applicantName: string(),
       contact: contactSchema,
       dueAt: { oneOf: [{ type: 'null' }, dateTime] },
+      channel: { enum: [1, 2, 3] },
     },
     ['code', 'procedureCode', 'provinceCode', 'previousStatus', 'status', 'note', 'changedBy', 'changedAt', 'applicantName', 'contact'],
   ),

@@ -69,6 +69,8 @@ export class AppProcesses {
       CATALOGUE_URL: this.url('catalogue'),
       CONNECTOR_URL: this.url('connector'),
       PAYMENT_URL: this.url('payment'),
+      NOTIFICATION_URL: this.url('notification'),
+      SMS_GATEWAY_URL: `${this.url('legacy-sim')}/sms`,
       ONE_STOP_BASE_URL: `${this.url('legacy-sim')}/one-stop`,
       PAYMENT_PROVIDER_BASE_URL: `${this.url('legacy-sim')}/providers`,
       LEGACY_SIM_PUBLIC_URL: this.url('legacy-sim'),

@@ -1,4 +1,4 @@
-import { maskEmail, maskEmailIn } from './email.mask';
+import { maskEmail, maskPhone, maskRecipientIn } from './recipient.mask';
 
 describe('maskEmail', () => {
   it.each([
@@ -16,8 +16,15 @@ describe('maskEmail', () => {
   });
 
   it('masks the address wherever an error quotes it', () => {
-    expect(maskEmailIn('550 5.1.1 <an.nguyen@example.vn>: mailbox an.nguyen@example.vn unavailable', 'an.nguyen@example.vn')).toBe(
+    expect(maskRecipientIn('550 5.1.1 <an.nguyen@example.vn>: mailbox an.nguyen@example.vn unavailable', { channel: 'EMAIL', recipient: 'an.nguyen@example.vn' })).toBe(
       '550 5.1.1 <a***@example.vn>: mailbox a***@example.vn unavailable',
     );
+  });
+});
+
+describe('maskPhone', () => {
+  it('keeps the carrier prefix and the last two digits of a number, in a text too', () => {
+    expect(maskPhone('0961234567')).toBe('096*****67');
+    expect(maskRecipientIn('number 0961234567 is not served', { channel: 'SMS', recipient: '0961234567' })).toBe('number 096*****67 is not served');
   });
 });

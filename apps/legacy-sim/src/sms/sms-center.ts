@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { carrierOf } from '@lienthong/domain-notification';
+import { SMS_GATEWAY_SYSTEM } from '@lienthong/domain-registry';
+import { BackgroundRuns } from '../background-runs';
+import { LegacySimEnv } from '../config';
+import { GatewayCallResult } from '../gateway-call';
+import { SendSmsDto } from './send-sms.dto';
+
+/**
+ * How the simulated carriers treat what they are handed: deliver it; fail it once for now (the next send is delivered);
+ * fail it for good; or be down (the gateway answers 503 and takes nothing).
+ */
+export const SMS_FAULTS = ['none', 'temporary', 'permanent', 'down'] as const;
+export type SmsFault = (typeof SMS_FAULTS)[number];
+
+export type ReceiptStatus = 'DELIVERED' | 'TEMPORARY_FAILURE' | 'PERMANENT_FAILURE';
+
+export interface ReceivedSms {
+  messageId: string;
+  to: string;
+  text: string;
+  carrier: string;
+  templateId: string;
+  brandName: string;
+  /** How often it was handed over: a resend after a temporary failure is the same message again. */
+  sends: number;
+  receipts: { status: ReceiptStatus; httpStatus?: number; sentAt: string }[];
+}
+
+export class MisroutedSmsError extends Error {}
+
+const RECEIPT_PATH = '/v1/notifications/sms-receipts';
+const RECEIPT_ATTEMPTS = 8;
+
+/**
+ * The brand-name SMS gateway and the carriers behind it: takes messages routed to a number's carrier, and reports each
+ * one's delivery back through the gateway with the SMS gateway's own credentials, after STATUS_PUSH_DELAY_MS.
+ */
+@Injectable()
+export class SmsCenter extends BackgroundRuns {
+  private readonly messages = new Map<string, ReceivedSms>();
+  private fault: SmsFault = 'none';
+
+  constructor(private readonly config: LegacySimEnv) {
+    super();
+  }
+
+  setFault(fault: SmsFault): void {
+    this.fault = fault;
+  }
+
+  get currentFault(): SmsFault {
+    return this.fault;
+  }
+
+  /** False when the carriers are down; a message for another carrier than its number's is refused. */
+  take(sms: SendSmsDto): boolean {
+    if (this.fault === 'down') return false;
+    if (carrierOf(sms.to) !== sms.carrier) throw new MisroutedSmsError(`${sms.to} is a ${carrierOf(sms.to)} number, not ${sms.carrier}`);
+    const known = this.messages.get(sms.messageId);
+    const message: ReceivedSms = known ?? { ...sms, sends: 0, receipts: [] };
+    message.sends += 1;
+    this.messages.set(sms.messageId, message);
+    const status: ReceiptStatus = this.fault === 'permanent' ? 'PERMANENT_FAILURE' : this.fault === 'temporary' && message.sends === 1 ? 'TEMPORARY_FAILURE' : 'DELIVERED';
+    this.runInBackground(() => this.report(message, status));
+    return true;
+  }
+
+  to(phone: string): ReceivedSms[] {
+    return [...this.messages.values()].filter((m) => m.to === phone);
+  }
+
+  private async report(message: ReceivedSms, status: ReceiptStatus): Promise<void> {
+    if (!(await this.pause(this.config.STATUS_PUSH_DELAY_MS))) return;
+    const receipt = { messageId: message.messageId, status, reportedAt: new Date().toISOString(), ...(status === 'DELIVERED' ? {} : { error: 'the handset could not be reached' }) };
+    const note = (result: GatewayCallResult) => message.receipts.push({ status, ...(result.answered ? { httpStatus: result.httpStatus } : {}), sentAt: new Date().toISOString() });
+    await this.postUntilTaken(this.config, SMS_GATEWAY_SYSTEM, RECEIPT_PATH, receipt, RECEIPT_ATTEMPTS, note);
+  }
+}

@@ -1,0 +1,24 @@
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+
+export const SMS_RECEIPT_STATUSES = ['DELIVERED', 'TEMPORARY_FAILURE', 'PERMANENT_FAILURE'] as const;
+export type SmsReceiptStatus = (typeof SMS_RECEIPT_STATUSES)[number];
+
+/** A delivery receipt of the SMS gateway: what the carrier made of one message. */
+export class SmsReceiptDto {
+  /** The message's client reference, as it was sent. */
+  @IsUUID()
+  messageId: string;
+
+  @IsIn(SMS_RECEIPT_STATUSES, { message: `status must be one of ${SMS_RECEIPT_STATUSES.join(', ')}` })
+  status: SmsReceiptStatus;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  reportedAt?: string;
+
+  /** The carrier's reason for a failure. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  error?: string;
+}

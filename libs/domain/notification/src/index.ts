@@ -1,0 +1,2 @@
+export * from './sms-text';
+export * from './carrier';
