@@ -3,6 +3,7 @@ import { ServiceCoreModule } from '@lienthong/platform-http';
 import { NotificationEnv } from './config';
 import { Initial1764100000000 } from './migrations/1764100000000-initial';
 import { Sms1765000000000 } from './migrations/1765000000000-sms';
+import { Templates1765000000001 } from './migrations/1765000000001-templates';
 import { DossierEventsConsumer } from './notifications/dossier-events.consumer';
 import { MailTransport } from './notifications/mail.transport';
 import { Notification } from './notifications/notification.entity';
@@ -14,6 +15,8 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { OptOutRepository } from './notifications/opt-out.repository';
 import { SmsReceiptService } from './notifications/sms-receipt.service';
 import { SmsTransport } from './notifications/sms.transport';
+import { TemplateStore } from './templates/template-store';
+import { TemplatesController } from './templates/templates.controller';
 
 @Module({})
 export class AppModule {
@@ -24,16 +27,17 @@ export class AppModule {
         ServiceCoreModule.forService({
           name: 'notification',
           config,
-          database: { schema: 'notification', entities: [Notification], migrations: [Initial1764100000000, Sms1765000000000] },
+          database: { schema: 'notification', entities: [Notification], migrations: [Initial1764100000000, Sms1765000000000, Templates1765000000001] },
         }),
       ],
-      controllers: [NotificationsController],
+      controllers: [NotificationsController, TemplatesController],
       providers: [
         { provide: NotificationEnv, useValue: config },
         NotificationRepository,
         NotificationService,
         DossierEventsConsumer,
         OptOutRepository,
+        TemplateStore,
         MailTransport,
         SmsTransport,
         SmsReceiptService,

@@ -163,6 +163,33 @@ describe('notification: e-mails and SMS from dossier events (real PostgreSQL, Ka
     expect(smtp.to(addressOf('limited'))).toHaveLength(3);
   }, 90000);
 
+  it('makes messages with the version of a template an operator wrote, previews drafts, and refuses unsound ones', async () => {
+    const operator = { 'x-lienthong-client': 'VN/GOV/000.00.00.G22/LIENTHONG-OPS' };
+    const template = { template: 'dossier.status-changed.4', channel: 'SMS', submissionChannel: 2 };
+    const draft = { ...template, subject: 'DVC_DANGXULY_02', lines: ['Ho so #MaHoSo dang duoc giai quyet.', 'Han tra ket qua: #NgayHenTra.'] };
+    const preview = await request(`${notification.baseUrl}/templates/preview`, { body: draft });
+    expect(preview.body).toEqual({ version: null, subject: 'DVC_DANGXULY_02', body: 'Ho so 000.00.06.H56-261123-0001 dang duoc giai quyet. Han tra ket qua: 30/11/2026.' });
+
+    const refused = await request(`${notification.baseUrl}/templates`, { body: { ...draft, lines: ['Hồ sơ #MaHoSo đang được giải quyết #HanXuLy'] }, headers: operator });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([expect.stringMatching(/^#HanXuLy is not a field of dossier.status-changed.4/), 'an SMS is plain ASCII: no diacritics, no other characters']);
+
+    const added = await request(`${notification.baseUrl}/templates`, { body: draft, headers: operator });
+    expect(added.status).toBe(201);
+    const version = added.body.version as number;
+    expect(version).toBeGreaterThanOrEqual(2);
+    const versions = await request(`${notification.baseUrl}/templates?template=dossier.status-changed.4&channel=SMS&submissionChannel=2`);
+    expect((versions.body.items as unknown as { version: number }[]).map((v) => v.version)).toEqual([...Array(version).keys()].map((k) => k + 1));
+
+    await publish({ ...statusChange('templated', 2, 4), channel: 2 });
+    await publish({ ...statusChange('templated-by-post', 2, 4), channel: 3 });
+    const [text] = await waitFor(() => sms.to(phoneOf('templated')).length > 0 && sms.to(phoneOf('templated')), 'the SMS of the new version', 45000);
+    expect(text).toMatchObject({ templateId: 'DVC_DANGXULY_02', text: expect.stringMatching(new RegExp(`^Ho so ${codeOf('templated').replaceAll('.', '\\.')} dang duoc giai quyet\\.`)) });
+    expect((await rowsOf('templated', 'SMS'))[0].template_version).toBe(version);
+    const [byPost] = await waitFor(() => sms.to(phoneOf('templated-by-post')).length > 0 && sms.to(phoneOf('templated-by-post')), 'the SMS by post', 45000);
+    expect(byPost.templateId).toBe('DVC_TRANGTHAI_4_01');
+  }, 90000);
+
   it.each([
     ['an unknown status', 'status=lost'],
     ['a page size over 100', 'pageSize=1000'],

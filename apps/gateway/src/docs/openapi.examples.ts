@@ -415,6 +415,10 @@ export const problems = {
     summary: 'Paid, the receipt not come yet',
     value: problem('payment-receipt-not-ready', 'The receipt has not come from the provider yet', 404, `the receipt of ${PAYMENT_REFERENCE} has not come from its provider yet`, { retryAfterSeconds: 30 }),
   },
+  templateInvalid: {
+    summary: 'A template that cannot be used',
+    value: problem('template-invalid', 'The template cannot be used', 422, 'an SMS is plain ASCII: no diacritics, no other characters', { errors: ['an SMS is plain ASCII: no diacritics, no other characters'] }),
+  },
   unknownMessage: { summary: 'No SMS has this id', value: problem('unknown-message', 'No SMS has this message id', 404, 'no SMS 0b8e4c8e-2f6a-4c0e-9d59-2f4f0c1d9a11') },
   reconciliationRunning: { summary: 'The day is being reconciled', value: problem('reconciliation-running', 'The day is being reconciled', 409, 'VCB on 2026-11-23 is being reconciled', { retryAfterSeconds: 10 }) },
   reconciliationNotFound: { summary: 'No such reconciliation', value: problem('reconciliation-not-found', 'No such reconciliation', 404, 'no reconciliation 7d2f0c4e-5a1b-4c3d-9e8f-1a2b3c4d5e6f') },

@@ -32,6 +32,19 @@ const notificationProperties: Record<string, JsonSchema> = {
   createdAt: dateTime,
 };
 
+const TEMPLATE_KEYS = ['dossier.submitted', ...Array.from({ length: 10 }, (_, k) => `dossier.status-changed.${k + 1}`)];
+const lines: JsonSchema = { type: 'array', maxItems: 100, items: str({ maxLength: 1000 }), description: "An e-mail's body lines, an SMS's parts, with #Field placeholders" };
+const templateAddress = {
+  type: 'object',
+  properties: {
+    template: { enum: TEMPLATE_KEYS },
+    channel: CHANNEL,
+    submissionChannel: { type: 'integer', minimum: 0, maximum: 3, description: 'The submission channel it is worded for: 1 counter, 2 online, 3 post; 0 (the default) any' },
+  },
+  required: ['template', 'channel'],
+  additionalProperties: false,
+};
+
 export const NOTIFICATION_SCHEMAS: Record<string, JsonSchema> = {
   OptOut: {
     type: 'object',
@@ -52,6 +65,16 @@ export const NOTIFICATION_SCHEMAS: Record<string, JsonSchema> = {
     additionalProperties: false,
   },
   SmsReceiptAnswer: { type: 'object', properties: { messageId: str({ format: 'uuid' }), status: STATUS }, required: ['messageId', 'status'] },
+  TemplateAddress: templateAddress,
+  TemplateDraft: { ...templateAddress, properties: { ...templateAddress.properties, subject: str({ maxLength: 200, description: "An e-mail's subject; an SMS's registered brand-name template id" }), lines }, required: ['template', 'channel', 'subject', 'lines'] },
+  TemplatePreview: { ...templateAddress, properties: { ...templateAddress.properties, subject: str({ maxLength: 200 }), lines }, description: 'A draft (subject and lines), or without them the version in use' },
+  TemplateVersion: {
+    type: 'object',
+    properties: { ...templateAddress.properties, version: { type: 'integer', minimum: 1, description: '1 is the one in the code' }, subject: str(), lines, createdBy: nullable(str()), createdAt: nullable(dateTime) },
+    required: ['template', 'channel', 'submissionChannel', 'version', 'subject', 'lines', 'createdBy', 'createdAt'],
+  },
+  TemplateVersions: { type: 'object', properties: { items: { type: 'array', items: ref('TemplateVersion') } }, required: ['items'] },
+  RenderedTemplate: { type: 'object', properties: { version: nullable({ type: 'integer' }), subject: str(), body: str() }, required: ['version', 'subject', 'body'] },
   Notification: { type: 'object', properties: notificationProperties, required: Object.keys(notificationProperties) },
   NotificationPage: {
     type: 'object',
@@ -61,6 +84,18 @@ export const NOTIFICATION_SCHEMAS: Record<string, JsonSchema> = {
 };
 
 const MESSAGE_ID = '0b8e4c8e-2f6a-4c0e-9d59-2f4f0c1d9a11';
+const draft = { template: 'dossier.status-changed.4', channel: 'SMS', submissionChannel: 2, subject: 'DVC_DANGXULY_02', lines: ['Ho so #MaHoSo dang duoc giai quyet.', 'Han tra ket qua: #NgayHenTra.'] };
+const templateV1 = {
+  template: 'dossier.status-changed.4',
+  channel: 'SMS',
+  submissionChannel: 2,
+  version: 1,
+  subject: 'DVC_TRANGTHAI_4_01',
+  lines: ['Ho so #MaHoSo: #TrangThai.', 'Ngay hen tra: #NgayHenTra.', 'Tra cuu: dichvucong.gov.vn'],
+  createdBy: null,
+  createdAt: null,
+};
+const templateV2 = { ...draft, version: 2, createdBy: 'VN/GOV/000.00.00.G22/LIENTHONG-OPS', createdAt: '2026-11-23T09:00:00.000Z' };
 
 export const NOTIFICATION_PATHS: OpenApiDocument['paths'] = {
   '/v1/notifications/opt-outs': {
@@ -86,6 +121,40 @@ export const NOTIFICATION_PATHS: OpenApiDocument['paths'] = {
       requestBody: body('SmsReceipt', example('Delivered', { messageId: MESSAGE_ID, status: 'DELIVERED', reportedAt: '2026-11-23T08:00:03.000Z' })),
       answers: { '200': { description: "The message's status now", schema: 'SmsReceiptAnswer', examples: { delivered: example('Delivered', { messageId: MESSAGE_ID, status: 'delivered' }) } } },
       problems: ['unknownMessage'],
+      proxied: true,
+    }),
+  },
+  '/v1/operator/notification-templates': {
+    get: guarded('get', {
+      operationId: 'listTemplateVersions',
+      summary: 'Every version of a notification template, the one in the code (1) first; the last is in use',
+      tag: NOTIFICATION_TAG,
+      permission: Permission.ManageTemplates,
+      parameters: [query('template', { enum: TEMPLATE_KEYS }, 'The template'), query('channel', CHANNEL, 'EMAIL or SMS'), query('submissionChannel', { type: 'integer', minimum: 0, maximum: 3 }, '0 (any), 1, 2 or 3')],
+      answers: { '200': { description: 'The versions', schema: 'TemplateVersions', examples: { versions: example('The code and one of an operator', { items: [templateV1, templateV2] }) } } },
+      proxied: true,
+    }),
+    post: guarded('post', {
+      operationId: 'addTemplateVersion',
+      summary: 'Write the next version of a notification template',
+      description: 'Used for every message made from then on (messages made before keep their version). Placeholders must be fields of the event; an SMS is plain ASCII, at most four segments, under a registered template id.',
+      tag: NOTIFICATION_TAG,
+      permission: Permission.ManageTemplates,
+      requestBody: body('TemplateDraft', example('A shorter processing SMS for online dossiers', draft)),
+      answers: { '201': { description: 'The new version, in use', schema: 'TemplateVersion', examples: { added: example('Version 2', templateV2) } } },
+      problems: ['templateInvalid'],
+      proxied: true,
+    }),
+  },
+  '/v1/operator/notification-templates/preview': {
+    post: guarded('post', {
+      operationId: 'previewTemplate',
+      summary: 'Fill in a draft, or the version in use, for an example dossier',
+      tag: NOTIFICATION_TAG,
+      permission: Permission.ManageTemplates,
+      requestBody: body('TemplatePreview', example('The draft', draft)),
+      answers: { '200': { description: 'What an applicant would receive', schema: 'RenderedTemplate', examples: { rendered: example('Rendered', { version: null, subject: 'DVC_DANGXULY_02', body: 'Ho so 000.00.06.H56-261123-0001 dang duoc giai quyet. Han tra ket qua: 30/11/2026.' }) } } },
+      problems: ['templateInvalid'],
       proxied: true,
     }),
   },

@@ -53,6 +53,14 @@ const under = (prefix: string, suffix = '') => ({ params }: RouteParams) => `${p
 
 const SERVICES = '/v1/systems/:instance/:memberClass/:memberCode/:subsystem/services';
 
+const TEMPLATES_PATH = '/v1/operator/notification-templates';
+/** Operators' notification templates, served by notification. */
+const TEMPLATES: ProxyRoute[] = [
+  { method: 'GET', path: TEMPLATES_PATH, permission: Permission.ManageTemplates, scopeOf: nowhere, upstream: 'notification', upstreamPath: () => '/templates' },
+  { method: 'POST', path: TEMPLATES_PATH, permission: Permission.ManageTemplates, scopeOf: nowhere, upstream: 'notification', upstreamPath: () => '/templates' },
+  { method: 'POST', path: `${TEMPLATES_PATH}/preview`, permission: Permission.ManageTemplates, scopeOf: nowhere, upstream: 'notification', upstreamPath: () => '/templates/preview' },
+];
+
 const RECONCILIATIONS_PATH = '/v1/operator/payments/reconciliations';
 const reconciliation = (suffix = '') => ({ params }: RouteParams) => `/reconciliations/${encodeURIComponent(params.id)}${suffix}`;
 /** Operators' reconciliations of the payment providers' statements, served by payment. */
@@ -118,6 +126,7 @@ export const PROXY_ROUTES: readonly ProxyRoute[] = [
   { method: 'POST', path: '/v1/payments/callbacks', permission: Permission.ReportPayment, scopeOf: nowhere, upstream: 'payment', upstreamPath: () => '/payments/callbacks' },
   { method: 'POST', path: '/v1/notifications/opt-outs', permission: Permission.ManageOptOuts, scopeOf: nowhere, upstream: 'notification', upstreamPath: () => '/opt-outs' },
   { method: 'POST', path: '/v1/notifications/sms-receipts', permission: Permission.ReportDelivery, scopeOf: nowhere, upstream: 'notification', upstreamPath: () => '/sms-receipts' },
+  ...TEMPLATES,
   { method: 'GET', path: '/v1/operator/notifications', permission: Permission.ReadNotifications, scopeOf: nowhere, upstream: 'notification', upstreamPath: () => '/notifications' },
   { method: 'GET', path: '/v1/procedures', permission: Permission.ReadProcedure, scopeOf: nowhere, upstream: 'catalogue', upstreamPath: () => '/procedures' },
   { method: 'GET', path: '/v1/procedures/:code', permission: Permission.ReadProcedure, scopeOf: nowhere, upstream: 'catalogue', upstreamPath: under('/procedures') },

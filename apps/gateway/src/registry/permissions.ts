@@ -22,6 +22,8 @@ export enum Permission {
   ManageRegistry = 'operator:registry:manage',
   /** Operators: each payment provider's days reconciled against its statement, and their mismatches. */
   ReconcilePayments = 'operator:payments:reconcile',
+  /** Operators: the notification templates, their versions and previews. */
+  ManageTemplates = 'operator:notifications:templates',
   /** Operators: the notifications sent, failed or waiting. */
   ReadNotifications = 'operator:notifications:read',
   /** Operators: exchange records and the audit log. */

@@ -21,6 +21,10 @@ export class Notification extends RetriedWork<NotificationStatus> {
   @Column()
   template: string;
 
+  /** The version of the template it was made with (1: the one in the code). */
+  @Column({ name: 'template_version', type: 'integer' })
+  templateVersion: number;
+
   /** An e-mail address, or a mobile number for SMS. */
   @Column()
   recipient: string;

@@ -52,7 +52,7 @@ export class NotificationRepository {
     if (messages.length === 0) return new Map();
     const rows: { key: string; sent: number }[] = await manager.query(
       `SELECT n.channel || ':' || n.recipient AS key, count(*)::int AS sent FROM notifications n
-       JOIN unnest($1::varchar[], $2::varchar[]) AS m(channel, recipient) USING (channel, recipient)
+       JOIN (SELECT DISTINCT * FROM unnest($1::varchar[], $2::varchar[])) AS m(channel, recipient) USING (channel, recipient)
        WHERE n.sent_at > $3 GROUP BY n.channel, n.recipient`,
       [messages.map((m) => m.channel), messages.map((m) => m.recipient), since],
     );

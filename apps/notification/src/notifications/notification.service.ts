@@ -5,11 +5,13 @@ import type { DossierStatusChangedV1, DossierSubmittedV1 } from '@lienthong/cont
 import { DossierStatus } from '@lienthong/domain-dossier';
 import type { ReceivedEvent } from '@lienthong/platform-kafka';
 import { NotificationEnv } from '../config';
-import { renderStatusChangedEmail, renderSubmittedEmail } from './email.templates';
+import { carrierOf } from '@lienthong/domain-notification';
+import { renderMessage } from '../templates/render-message';
+import { fieldsOfStatusChanged, fieldsOfSubmitted, RenderedMessage, statusTemplateOf, SUBMITTED_TEMPLATE, TemplateFields } from '../templates/template-fields';
+import { TemplateStore } from '../templates/template-store';
+import { NOTIFICATION_CHANNELS } from './notification.entity';
 import { NotificationRepository } from './notification.repository';
 import { optOutKey, OptOutRepository } from './opt-out.repository';
-import { renderStatusChangedSms, renderSubmittedSms } from './sms.templates';
-import type { RenderedMessage } from './template-fields';
 
 /**
  * Notices the applicant cannot refuse: those that decide on the dossier or ask something of them (not accepted,
@@ -30,16 +32,31 @@ type Caused = { message: RenderedMessage; eventId: string; submittedVia: number 
 export class NotificationService {
   private readonly switchedOff: ReadonlySet<string>;
 
-  constructor(private readonly notifications: NotificationRepository, private readonly optOuts: OptOutRepository, config: NotificationEnv) {
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly optOuts: OptOutRepository,
+    private readonly templates: TemplateStore,
+    config: NotificationEnv,
+  ) {
     this.switchedOff = new Set(config.NOTIFY_SWITCHED_OFF);
   }
 
   recordSubmitted(events: ReceivedEvent<DossierSubmittedV1>[], manager: EntityManager): Promise<void> {
-    return this.record(events.flatMap((e) => [renderSubmittedEmail(e.data), renderSubmittedSms(e.data)].map((message) => ({ message, eventId: e.id, submittedVia: e.data.channel }))), manager);
+    return this.record(events.flatMap((e) => this.messagesOf(e.id, SUBMITTED_TEMPLATE, e.data.code, e.data.contact, e.data.channel, fieldsOfSubmitted(e.data))), manager);
   }
 
   recordStatusChanged(events: ReceivedEvent<DossierStatusChangedV1>[], manager: EntityManager): Promise<void> {
-    return this.record(events.flatMap((e) => [renderStatusChangedEmail(e.data), renderStatusChangedSms(e.data)].map((message) => ({ message, eventId: e.id, submittedVia: e.data.channel }))), manager);
+    return this.record(events.flatMap((e) => this.messagesOf(e.id, statusTemplateOf(e.data.status), e.data.code, e.data.contact, e.data.channel, fieldsOfStatusChanged(e.data))), manager);
+  }
+
+  /** The e-mail and the SMS an event makes, each with the template version in use for how the dossier was submitted. */
+  private messagesOf(eventId: string, template: string, dossierCode: string, contact: { email: string; phone: string }, submittedVia: 1 | 2 | 3 | undefined, fields: TemplateFields): Caused[] {
+    return NOTIFICATION_CHANNELS.map((channel) => {
+      const version = this.templates.active(template, channel, submittedVia);
+      const recipient = channel === 'SMS' ? contact.phone : contact.email;
+      const message = { channel, template, templateVersion: version.version, recipient, carrier: channel === 'SMS' ? carrierOf(recipient) : null, dossierCode, ...renderMessage(channel, version, fields) };
+      return { message, eventId, submittedVia };
+    });
   }
 
   private isOn({ message, submittedVia }: Caused): boolean {

@@ -1,18 +1,11 @@
-import type { DossierStatusChangedV1, DossierSubmittedV1 } from '@lienthong/contracts';
 import { DossierStatus } from '@lienthong/domain-dossier';
-import { fillLine, RenderedMessage, statusLabel, TemplateFieldUnknownError, TemplateFields, vietnamTime } from './template-fields';
-
-/** Subject and body lines with `#Field` placeholders, as one-stop software writes its templates. */
-interface EmailTemplate {
-  subject: string;
-  body: readonly string[];
-}
+import { fillLine, MessageTemplate, statusOfTemplate, TemplateFieldUnknownError, TemplateFields } from './template-fields';
 
 const CLOSING = ['', 'Trân trọng,', 'Cổng Dịch vụ công quốc gia', '', 'Thư này được gửi tự động, vui lòng không trả lời.'];
 
-const SUBMITTED: EmailTemplate = {
+const SUBMITTED: MessageTemplate = {
   subject: 'Hồ sơ #MaHoSo đã được tiếp nhận',
-  body: [
+  lines: [
     'Kính gửi Ông/Bà #ChuHoSo,',
     '',
     'Cổng Dịch vụ công đã tiếp nhận hồ sơ #MaHoSo của Ông/Bà lúc #NgayNopHoSo.',
@@ -39,9 +32,9 @@ const STATUS_GUIDANCE: Record<DossierStatus, string> = {
   [DossierStatus.ResultReturned]: 'Kết quả giải quyết hồ sơ đã được trả cho Ông/Bà.',
 };
 
-const statusChangedTemplate = (status: DossierStatus): EmailTemplate => ({
+const statusChangedTemplate = (status: DossierStatus): MessageTemplate => ({
   subject: 'Hồ sơ #MaHoSo: #TrangThai',
-  body: [
+  lines: [
     'Kính gửi Ông/Bà #ChuHoSo,',
     '',
     'Hồ sơ #MaHoSo đã chuyển sang trạng thái "#TrangThai" lúc #ThoiDiem.',
@@ -51,39 +44,16 @@ const statusChangedTemplate = (status: DossierStatus): EmailTemplate => ({
   ],
 });
 
-const render = (template: EmailTemplate, fields: TemplateFields) => {
-  const subject = fillLine(template.subject, fields);
-  if (subject === undefined) throw new TemplateFieldUnknownError(`the subject "${template.subject}" needs a field that has no value`);
-  const body = template.body.map((line) => fillLine(line, fields)).filter((line) => line !== undefined);
-  return { subject, body: body.join('\n') };
-};
-
-export function renderSubmittedEmail(event: DossierSubmittedV1): RenderedMessage {
-  const fields: TemplateFields = {
-    MaHoSo: event.code,
-    ChuHoSo: event.applicant.name,
-    TenTTHC: event.procedureName,
-    TrichYeuHoSo: event.summary || null,
-    NgayNopHoSo: vietnamTime(event.submittedAt),
-    TrangThai: statusLabel(event.status),
-  };
-  return { channel: 'EMAIL', template: 'dossier.submitted', recipient: event.contact.email, carrier: null, dossierCode: event.code, ...render(SUBMITTED, fields) };
+/** The e-mail a template key is sent as until an operator writes a version of its own: Vietnamese, with diacritics. */
+export function defaultEmailTemplate(template: string): MessageTemplate {
+  const status = statusOfTemplate(template);
+  return status === undefined ? SUBMITTED : statusChangedTemplate(status);
 }
 
-export function renderStatusChangedEmail(event: DossierStatusChangedV1): RenderedMessage {
-  const fields: TemplateFields = {
-    MaHoSo: event.code,
-    ChuHoSo: event.applicantName,
-    TrangThai: statusLabel(event.status),
-    ThoiDiem: vietnamTime(event.changedAt),
-    GhiChu: event.note?.trim() || null,
-  };
-  return {
-    channel: 'EMAIL',
-    template: `dossier.status-changed.${event.status}`,
-    recipient: event.contact.email,
-    carrier: null,
-    dossierCode: event.code,
-    ...render(statusChangedTemplate(event.status as DossierStatus), fields),
-  };
+/** Subject and body; a line naming a field without a value is left out. */
+export function renderEmail(template: MessageTemplate, fields: TemplateFields): { subject: string; body: string } {
+  const subject = fillLine(template.subject, fields);
+  if (subject === undefined) throw new TemplateFieldUnknownError(`the subject "${template.subject}" needs a field that has no value`);
+  const body = template.lines.map((line) => fillLine(line, fields)).filter((line) => line !== undefined);
+  return { subject, body: body.join('\n') };
 }

@@ -1,12 +1,16 @@
 import { dossierStatusChangedV1, dossierSubmittedV1 } from '@lienthong/contracts';
 import { DOSSIER_STATUS_LABELS, DossierStatus } from '@lienthong/domain-dossier';
-import { renderStatusChangedEmail, renderSubmittedEmail } from './email.templates';
-import { fillLine, TemplateFieldUnknownError, vietnamTime } from './template-fields';
+import type { DossierStatusChangedV1, DossierSubmittedV1 } from '@lienthong/contracts';
+import { defaultEmailTemplate, renderEmail } from './email.templates';
+import { defaultSmsTemplate, renderSms } from './sms.templates';
+import { fieldsOfStatusChanged, fieldsOfSubmitted, fillLine, statusTemplateOf, SUBMITTED_TEMPLATE, TemplateFieldUnknownError, vietnamTime } from './template-fields';
 
-describe('e-mail templates', () => {
+const renderSubmittedEmail = (event: DossierSubmittedV1) => renderEmail(defaultEmailTemplate(SUBMITTED_TEMPLATE), fieldsOfSubmitted(event));
+const renderStatusChangedEmail = (event: DossierStatusChangedV1) => renderEmail(defaultEmailTemplate(statusTemplateOf(event.status)), fieldsOfStatusChanged(event));
+
+describe('the e-mail templates of the code (version 1)', () => {
   it('renders the receipt of a submitted dossier in Vietnamese with diacritics', () => {
     const email = renderSubmittedEmail(dossierSubmittedV1.example);
-    expect(email).toMatchObject({ template: 'dossier.submitted', recipient: 'an.nguyen@example.vn', dossierCode: '000.00.06.H56-261123-0001' });
     expect(email.subject).toBe('Hồ sơ 000.00.06.H56-261123-0001 đã được tiếp nhận');
     expect(email.body).toContain('Kính gửi Ông/Bà Nguyễn Văn An,');
     expect(email.body).toContain('lúc 14:00 23/11/2026');
@@ -17,7 +21,6 @@ describe('e-mail templates', () => {
 
   it.each(Object.values(DossierStatus).filter((s): s is DossierStatus => typeof s === 'number'))('renders status %i with its label and key', (status) => {
     const email = renderStatusChangedEmail({ ...dossierStatusChangedV1.example, status });
-    expect(email.template).toBe(`dossier.status-changed.${status}`);
     expect(email.subject).toBe(`Hồ sơ 000.00.06.H56-261123-0001: ${DOSSIER_STATUS_LABELS[status]}`);
     expect(email.body).toContain(`trạng thái "${DOSSIER_STATUS_LABELS[status]}" lúc 14:05 23/11/2026`);
     expect(email.body).not.toMatch(/#[A-Z]/);
@@ -45,5 +48,22 @@ describe('e-mail templates', () => {
 
   it('writes moments in Vietnamese time across midnight', () => {
     expect(vietnamTime('2026-11-23T17:30:00.000Z')).toBe('00:30 24/11/2026');
+  });
+});
+
+describe('the SMS templates of the code (version 1)', () => {
+  it('words the acknowledgement by how the dossier was submitted, in ASCII', () => {
+    const texts = ([1, 2, 3] as const).map((via) => renderSms(defaultSmsTemplate(SUBMITTED_TEMPLATE, via), fieldsOfSubmitted(dossierSubmittedV1.example)));
+    expect(texts.map((t) => t.subject)).toEqual(['DVC_TIEPNHAN_TRUCTIEP_01', 'DVC_TIEPNHAN_TRUCTUYEN_01', 'DVC_TIEPNHAN_BUUCHINH_01']);
+    expect(texts[1].body).toBe('Ho so 000.00.06.H56-261123-0001 nop truc tuyen luc 14:00 23/11/2026 da duoc tiep nhan. Tra cuu: dichvucong.gov.vn');
+    expect(texts.every((t) => /^[\x20-\x7e]+$/.test(t.body))).toBe(true);
+  });
+
+  it("names the status without diacritics, the due date when one runs, and the agency's reason where the applicant must act", () => {
+    const sms = (event: DossierStatusChangedV1) => renderSms(defaultSmsTemplate(statusTemplateOf(event.status)), fieldsOfStatusChanged(event)).body;
+    expect(sms({ ...dossierStatusChangedV1.example, dueAt: '2026-11-30T16:59:59.999Z' })).toBe('Ho so 000.00.06.H56-261123-0001: Da tiep nhan. Ngay hen tra: 30/11/2026. Tra cuu: dichvucong.gov.vn');
+    expect(sms({ ...dossierStatusChangedV1.example, status: 5, dueAt: null, note: 'Thiếu bản sao giấy khai sinh' })).toBe(
+      'Ho so 000.00.06.H56-261123-0001: Yeu cau bo sung. De nghi bo sung: Thieu ban sao giay khai sinh. Tra cuu: dichvucong.gov.vn',
+    );
   });
 });

@@ -1,10 +1,21 @@
+import type { DossierStatusChangedV1, DossierSubmittedV1 } from '@lienthong/contracts';
 import { DOSSIER_STATUS_LABELS, DossierStatus } from '@lienthong/domain-dossier';
-import type { NotificationChannel } from './notification.entity';
+import type { NotificationChannel } from '../notifications/notification.entity';
+
+/**
+ * A template with `#Field` placeholders, as one-stop software writes them: an e-mail's subject and body lines, or an
+ * SMS's registered template id (its subject) and its parts.
+ */
+export interface MessageTemplate {
+  subject: string;
+  lines: readonly string[];
+}
 
 /** A message ready to store and send: rendered once, when its event arrives. */
 export interface RenderedMessage {
   channel: NotificationChannel;
   template: string;
+  templateVersion: number;
   recipient: string;
   carrier: string | null;
   dossierCode: string;
@@ -54,3 +65,38 @@ export function vietnamTime(iso: string): string {
 
 export const statusLabel = (status: number) => DOSSIER_STATUS_LABELS[status as DossierStatus];
 
+
+export const SUBMITTED_TEMPLATE = 'dossier.submitted';
+const STATUS_TEMPLATE = /^dossier\.status-changed\.(\d{1,2})$/;
+export const statusTemplateOf = (status: number) => `dossier.status-changed.${status}`;
+
+/** Every template key: the submitted dossier, and each status it can change to. */
+export const TEMPLATE_KEYS: readonly string[] = [SUBMITTED_TEMPLATE, ...Object.keys(DOSSIER_STATUS_LABELS).map((s) => statusTemplateOf(Number(s)))];
+
+/** The status a template key is about; undefined for the submitted dossier. */
+export function statusOfTemplate(template: string): DossierStatus | undefined {
+  const status = STATUS_TEMPLATE.exec(template)?.[1];
+  return status === undefined ? undefined : (Number(status) as DossierStatus);
+}
+
+export function fieldsOfSubmitted(event: DossierSubmittedV1): TemplateFields {
+  return {
+    MaHoSo: event.code,
+    ChuHoSo: event.applicant.name,
+    TenTTHC: event.procedureName,
+    TrichYeuHoSo: event.summary || null,
+    NgayNopHoSo: vietnamTime(event.submittedAt),
+    TrangThai: statusLabel(event.status),
+  };
+}
+
+export function fieldsOfStatusChanged(event: DossierStatusChangedV1): TemplateFields {
+  return {
+    MaHoSo: event.code,
+    ChuHoSo: event.applicantName,
+    TrangThai: statusLabel(event.status),
+    ThoiDiem: vietnamTime(event.changedAt),
+    GhiChu: event.note?.trim() || null,
+    NgayHenTra: event.dueAt ? vietnamTime(event.dueAt).split(' ')[1] : null,
+  };
+}
