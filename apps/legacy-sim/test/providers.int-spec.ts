@@ -1,11 +1,8 @@
-import { once } from 'node:events';
-import { createServer, IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { formatLegacyDate, PROVINCES } from '@lienthong/domain-dossier';
 import { demoPaymentProviders, isAuthenticPlatformMessage, PaymentProvider, signPlatformMessage } from '@lienthong/domain-payment';
 import { demoApiKeyOf, demoPaymentKeyOf, participantCatalogue } from '@lienthong/domain-registry';
 import { loadConfig } from '@lienthong/platform-config';
-import { freePort, request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
+import { freePort, RecordingServer, request, startTestApp, TestApp, waitFor } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
 import { LegacySimEnv } from '../src/config';
 import { LEGACY_SIM_BODIES } from '../src/http-bodies';
@@ -23,33 +20,20 @@ interface ReceivedCallback {
 }
 
 /** Plays the gateway: keeps every callback, answering each with the next status of its script (200 once it runs out). */
-class FakeGateway {
-  readonly callbacks: ReceivedCallback[] = [];
+class FakeGateway extends RecordingServer {
   readonly answers: number[] = [];
-  private readonly server = createServer((req, res) => void this.take(req).then((status) => res.writeHead(status, { 'content-type': 'application/json' }).end('{}')));
-  url = '';
 
-  async start(): Promise<void> {
-    this.server.listen(0, '127.0.0.1');
-    await once(this.server, 'listening');
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
+  constructor() {
+    super(({ path }) => (path !== '/v1/payments/callbacks' ? 404 : (this.answers.shift() ?? 200)));
   }
 
   of(reference: string): ReceivedCallback[] {
-    return this.callbacks.filter((c) => c.body.MaThamChieu === reference);
+    return this.calls.filter((c) => c.body.MaThamChieu === reference);
   }
 
-  private async take(req: IncomingMessage): Promise<number> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    if (req.url !== '/v1/payments/callbacks') return 404;
-    this.callbacks.push({ apiKey: req.headers['x-api-key'] as string | undefined, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-    return this.answers.shift() ?? 200;
+  /** Every callback, whatever it was answered. */
+  get calls(): ReceivedCallback[] {
+    return this.requests.filter((r) => r.path === '/v1/payments/callbacks').map((r) => ({ apiKey: r.headers['x-api-key'] as string | undefined, body: r.body as Record<string, string> }));
   }
 }
 

@@ -1,12 +1,10 @@
 import { DataSource } from 'typeorm';
 import { dossierStatusChangedV1, DossierStatusChangedV1 } from '@lienthong/contracts';
-import { loadConfig } from '@lienthong/platform-config';
 import { SMS_GATEWAY_SYSTEM } from '@lienthong/domain-registry';
-import { request, startTestApp, TestApp, testEvents, waitFor } from '@lienthong/platform-testing';
-import { AppModule } from '../src/app.module';
-import { NotificationEnv } from '../src/config';
-import { FakeSmsGateway } from './fake-sms-gateway';
-import { SmtpSink } from './smtp-sink';
+import { request, TestApp, testEvents, waitFor } from '@lienthong/platform-testing';
+import type { FakeSmsGateway } from './fake-sms-gateway';
+import { startNotification } from './notification.fixture';
+import type { SmtpSink } from './smtp-sink';
 
 const run = Date.now().toString(36);
 const codeOf = (name: string) => `000.00.06.H56-${run}-${name}`;
@@ -23,9 +21,10 @@ const statusChange = (name: string, previousStatus: number, status: number): Dos
 });
 
 describe('notification: e-mails and SMS from dossier events (real PostgreSQL, Kafka and SMTP)', () => {
-  const smtp = new SmtpSink();
-  const sms = new FakeSmsGateway();
+  let fixture: Awaited<ReturnType<typeof startNotification>>;
   let notification: TestApp;
+  let smtp: SmtpSink;
+  let sms: FakeSmsGateway;
   let db: DataSource;
 
   let events: ReturnType<typeof testEvents>;
@@ -36,28 +35,19 @@ describe('notification: e-mails and SMS from dossier events (real PostgreSQL, Ka
   const receipt = (messageId: string, status: string) => request(`${notification.baseUrl}/sms-receipts`, { body: { messageId, status }, headers: { 'x-lienthong-client': SMS_GATEWAY_SYSTEM } });
 
   beforeAll(async () => {
-    await smtp.start();
-    await sms.start();
-    const env = {
-      ...process.env,
-      SMTP_URL: smtp.url,
-      SMS_GATEWAY_URL: sms.url,
+    fixture = await startNotification({
       NOTIFY_BACKOFF_BASE_MS: '200',
       NOTIFY_BACKOFF_CAP_MS: '1000',
       NOTIFY_MAX_ATTEMPTS: '30',
       NOTIFY_RECIPIENT_LIMIT: '3',
       NOTIFY_SWITCHED_OFF: 'dossier.status-changed.10:SMS',
-    };
-    notification = await startTestApp(AppModule.register(loadConfig(NotificationEnv, env)));
+    });
+    ({ notification, smtp, sms } = fixture);
     db = notification.app.get(DataSource);
     events = testEvents(notification.app);
   }, 60000);
 
-  afterAll(async () => {
-    await notification?.close();
-    await smtp.stop();
-    await sms.stop();
-  }, 30000);
+  afterAll(() => fixture?.stop(), 30000);
 
   it('sends exactly one e-mail for a status change, with the right subject and recipient', async () => {
     await publish(statusChange('accepted', 1, 2));

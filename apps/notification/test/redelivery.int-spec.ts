@@ -1,11 +1,7 @@
 import { DataSource } from 'typeorm';
 import { dossierStatusChangedV1, DossierStatusChangedV1, dossierSubmittedV1, DossierSubmittedV1, EventContract } from '@lienthong/contracts';
-import { loadConfig } from '@lienthong/platform-config';
-import { inPool, startTestApp, TestApp, testEvents, waitFor } from '@lienthong/platform-testing';
-import { AppModule } from '../src/app.module';
-import { NotificationEnv } from '../src/config';
-import { FakeSmsGateway } from './fake-sms-gateway';
-import { SmtpSink } from './smtp-sink';
+import { inPool, testEvents, waitFor } from '@lienthong/platform-testing';
+import { startNotification } from './notification.fixture';
 
 const DOSSIERS = 1000;
 const run = Date.now().toString(36);
@@ -17,27 +13,19 @@ interface Published<T> {
 }
 
 describe(`notification: redelivering every event of a ${DOSSIERS}-dossier run sends no second message (real PostgreSQL, Kafka and SMTP)`, () => {
-  const smtp = new SmtpSink();
-  const sms = new FakeSmsGateway();
-  let notification: TestApp;
+  let fixture: Awaited<ReturnType<typeof startNotification>>;
   let events: ReturnType<typeof testEvents>;
   const ofRun = (recipient: string) => recipient.includes(run);
-  const mailsOfRun = () => smtp.received.filter((m) => m.recipients.some(ofRun)).length;
-  const smsOfRun = () => sms.received.filter((m) => m.messageId && phones.has(m.to)).length;
+  const mailsOfRun = () => fixture.smtp.received.filter((m) => m.recipients.some(ofRun)).length;
+  const smsOfRun = () => fixture.sms.received.filter((m) => phones.has(m.to)).length;
   const phones = new Set<string>();
 
   beforeAll(async () => {
-    await smtp.start();
-    await sms.start();
-    notification = await startTestApp(AppModule.register(loadConfig(NotificationEnv, { ...process.env, SMTP_URL: smtp.url, SMS_GATEWAY_URL: sms.url })));
-    events = testEvents(notification.app);
+    fixture = await startNotification();
+    events = testEvents(fixture.notification.app);
   }, 60000);
 
-  afterAll(async () => {
-    await notification?.close();
-    await smtp.stop();
-    await sms.stop();
-  }, 30000);
+  afterAll(() => fixture?.stop(), 30000);
 
   it('sends one e-mail and one SMS per event, and nothing more when Kafka delivers every event again', async () => {
     const submitted: Published<DossierSubmittedV1>[] = [];
@@ -61,7 +49,7 @@ describe(`notification: redelivering every event of a ${DOSSIERS}-dossier run se
     await events.publishAllAgain(dossierSubmittedV1, submitted);
     await events.publishAllAgain(dossierStatusChangedV1, changed);
     await events.consumedAll('notification', [dossierSubmittedV1, dossierStatusChangedV1], 120000);
-    const db = notification.app.get(DataSource);
+    const db = fixture.notification.app.get(DataSource);
     const [{ rows, pending }] = await db.query(
       `SELECT count(*)::int AS rows, count(*) FILTER (WHERE status = 'pending')::int AS pending FROM notification.notifications WHERE dossier_code LIKE $1`,
       [`%-${run}-%`],

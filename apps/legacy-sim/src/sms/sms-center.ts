@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { carrierOf } from '@lienthong/domain-notification';
+import { carrierOf, SmsGatewayMessage } from '@lienthong/domain-notification';
 import { SMS_GATEWAY_SYSTEM } from '@lienthong/domain-registry';
 import { BackgroundRuns } from '../background-runs';
 import { LegacySimEnv } from '../config';
@@ -15,13 +15,7 @@ export type SmsFault = (typeof SMS_FAULTS)[number];
 
 export type ReceiptStatus = 'DELIVERED' | 'TEMPORARY_FAILURE' | 'PERMANENT_FAILURE';
 
-export interface ReceivedSms {
-  messageId: string;
-  to: string;
-  text: string;
-  carrier: string;
-  templateId: string;
-  brandName: string;
+export interface ReceivedSms extends SmsGatewayMessage {
   /** How often it was handed over: a resend after a temporary failure is the same message again. */
   sends: number;
   receipts: { status: ReceiptStatus; httpStatus?: number; sentAt: string }[];
@@ -58,7 +52,7 @@ export class SmsCenter extends BackgroundRuns {
     if (this.fault === 'down') return false;
     if (carrierOf(sms.to) !== sms.carrier) throw new MisroutedSmsError(`${sms.to} is a ${carrierOf(sms.to)} number, not ${sms.carrier}`);
     const known = this.messages.get(sms.messageId);
-    const message: ReceivedSms = known ?? { ...sms, sends: 0, receipts: [] };
+    const message: ReceivedSms = known ?? { ...sms, carrier: sms.carrier as SmsGatewayMessage['carrier'], sends: 0, receipts: [] };
     message.sends += 1;
     this.messages.set(sms.messageId, message);
     const status: ReceiptStatus = this.fault === 'permanent' ? 'PERMANENT_FAILURE' : this.fault === 'temporary' && message.sends === 1 ? 'TEMPORARY_FAILURE' : 'DELIVERED';

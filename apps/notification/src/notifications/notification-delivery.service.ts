@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Carrier } from '@lienthong/domain-notification';
 import { notificationSentV1 } from '@lienthong/contracts';
 import { backoffMs } from '@lienthong/platform-database';
 import { Outbox } from '@lienthong/platform-kafka';
@@ -80,7 +81,7 @@ export class NotificationDeliveryService {
     const attempts = notification.attempts + 1;
     try {
       if (notification.channel === 'SMS') {
-        await this.sms.send({ notificationId: notification.id, to: notification.recipient, text: notification.body, carrier: notification.carrier!, templateId: notification.subject });
+        await this.sms.send({ notificationId: notification.id, to: notification.recipient, text: notification.body, carrier: notification.carrier as Carrier, templateId: notification.subject });
       } else {
         await this.mail.send({ notificationId: notification.id, to: notification.recipient, subject: notification.subject, text: notification.body });
       }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Carrier, SmsGatewayMessage } from '@lienthong/domain-notification';
 import { NotificationEnv } from '../config';
 
 export interface OutgoingSms {
@@ -6,7 +7,7 @@ export interface OutgoingSms {
   notificationId: string;
   to: string;
   text: string;
-  carrier: string;
+  carrier: Carrier;
   /** The brand-name template the text was registered under. */
   templateId: string;
 }
@@ -25,7 +26,7 @@ export class SmsTransport {
     const response = await fetch(`${this.config.SMS_GATEWAY_URL}/send`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ messageId: sms.notificationId, to: sms.to, text: sms.text, carrier: sms.carrier, templateId: sms.templateId, brandName: this.config.SMS_BRAND_NAME }),
+      body: JSON.stringify({ messageId: sms.notificationId, to: sms.to, text: sms.text, carrier: sms.carrier, templateId: sms.templateId, brandName: this.config.SMS_BRAND_NAME } satisfies SmsGatewayMessage),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     const answer = (await response.text()).slice(0, 300);

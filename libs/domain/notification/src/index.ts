@@ -1,2 +1,3 @@
 export * from './sms-text';
 export * from './carrier';
+export * from './sms-gateway-message';

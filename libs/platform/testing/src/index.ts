@@ -7,3 +7,4 @@ export * from './test-events';
 export * from './in-pool';
 export * from './dossier-submission';
 export * from './free-port';
+export * from './recording-server';
