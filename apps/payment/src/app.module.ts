@@ -13,6 +13,7 @@ import { Initial1764100000000 } from './migrations/1764100000000-initial';
 import { Attempts1765000000000 } from './migrations/1765000000000-attempts';
 import { QueriesReceipts1765000000001 } from './migrations/1765000000001-queries-receipts';
 import { Reconciliation1765000000002 } from './migrations/1765000000002-reconciliation';
+import { Refunds1765000000003 } from './migrations/1765000000003-refunds';
 import { DossierStatusChangedConsumer } from './payments/dossier-status-changed.consumer';
 import { PaymentRequest } from './payments/payment-request.entity';
 import { PaymentRequestRepository } from './payments/payment-request.repository';
@@ -32,6 +33,8 @@ import { ReconciliationRow } from './reconciliation/reconciliation.entity';
 import { ReconciliationRepository } from './reconciliation/reconciliation.repository';
 import { ReconciliationService } from './reconciliation/reconciliation.service';
 import { ReconciliationsController } from './reconciliation/reconciliations.controller';
+import { RefundService } from './refunds/refund.service';
+import { RefundsController } from './refunds/refunds.controller';
 
 @Module({})
 export class AppModule {
@@ -44,11 +47,11 @@ export class AppModule {
           config,
           database: {
             schema: 'payment', entities: [ProcedureFees, PaymentRequest, PaymentAttemptRow, ProviderReportRow, ReceiptRow, ReconciliationRow],
-            migrations: [Initial1764100000000, Attempts1765000000000, QueriesReceipts1765000000001, Reconciliation1765000000002],
+            migrations: [Initial1764100000000, Attempts1765000000000, QueriesReceipts1765000000001, Reconciliation1765000000002, Refunds1765000000003],
           },
         }),
       ],
-      controllers: [PaymentsController, PaymentAttemptsController, ReconciliationsController],
+      controllers: [PaymentsController, PaymentAttemptsController, ReconciliationsController, RefundsController],
       providers: [
         ProcedureFeesRepository,
         ProcedurePublishedConsumer,
@@ -68,6 +71,7 @@ export class AppModule {
         ReconciliationRepository,
         ReconciliationService,
         DailyReconciliationWorker,
+        RefundService,
       ],
     };
   }

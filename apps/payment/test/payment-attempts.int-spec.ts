@@ -1,9 +1,10 @@
 import type { Consumer, KafkaMessage } from 'kafkajs';
-import { paymentFailedV1, paymentSucceededV1 } from '@lienthong/contracts';
+import { paymentFailedV1, paymentRefundedV1, paymentSucceededV1 } from '@lienthong/contracts';
 import { formatLegacyDate } from '@lienthong/domain-dossier';
 import { isAuthenticPlatformMessage } from '@lienthong/domain-payment';
 import { demoPaymentKeyOf, oneStopSystemOf } from '@lienthong/domain-registry';
-import { collectMessages, waitFor } from '@lienthong/platform-testing';
+import { INTERNAL_HEADERS } from '@lienthong/platform-http';
+import { collectMessages, request, waitFor } from '@lienthong/platform-testing';
 import { Attempt, PaymentFixture, startPayment, TEST_PROVIDERS } from './payment.fixture';
 
 const SECRET = 'payment-attempts-int-spec';
@@ -27,7 +28,7 @@ describe('payment: attempts through providers and their callbacks (real PostgreS
 
   beforeAll(async () => {
     fixture = await startPayment(SECRET, { PAYMENT_PROVIDER_TIMEOUT_MS: '500' });
-    outcomes = await collectMessages(`payment-attempts-${fixture.run}`, [paymentSucceededV1, paymentFailedV1], published);
+    outcomes = await collectMessages(`payment-attempts-${fixture.run}`, [paymentSucceededV1, paymentFailedV1, paymentRefundedV1], published);
   }, 90000);
 
   afterAll(async () => {
@@ -129,6 +130,27 @@ describe('payment: attempts through providers and their callbacks (real PostgreS
     await waitFor(() => outcomesOf(attempt.reference).length > 0 || undefined, 'payment.failed.v1', 30000);
     expect(outcomesOf(attempt.reference)).toEqual(['vn.lienthong.payment.failed.v1']);
     expect((await initiate(code, paymentId, { provider: 'VCB' })).status).toBe(201);
+  }, 60000);
+
+  it('refunds a paid attempt in part, then in full, never more than was paid, and publishes each refund', async () => {
+    const attempt = await pendingAttempt();
+    const refundOf = (id: string, amount: number) =>
+      request(`${fixture.payment.baseUrl}/attempts/${id}/refunds`, { method: 'POST', body: { amount, reason: 'Thu thừa lệ phí' }, headers: { [INTERNAL_HEADERS.client]: 'VN/GOV/000.00.00.G22/LIENTHONG-OPS' } });
+    expect((await refundOf(attempt.id, 1000)).status).toBe(409);
+    expect((await sendCallback(callbackOn(attempt, VCB))).status).toBe(200);
+
+    expect((await refundOf(attempt.id, 50000)).body).toMatchObject({ status: 'partially-refunded', refundedAmount: 50000 });
+    const over = await refundOf(attempt.id, 100001);
+    expect([over.status, over.body.type]).toEqual([409, expect.stringMatching(/payment-refund-refused$/)]);
+    expect((await refundOf(attempt.id, 100000)).body).toMatchObject({ status: 'refunded', refundedAmount: 150000 });
+    expect((await refundOf(attempt.id, 1)).status).toBe(409);
+    expect((await refundOf('6f1c7a52-7a8e-4f55-9d0e-3c3f1f1b2a10', 1)).status).toBe(404);
+    const rows = await fixture.db.query(`SELECT amount, requested_by FROM payment.refunds WHERE attempt_id = $1 ORDER BY refunded_at`, [attempt.id]);
+    expect(rows).toEqual([
+      { amount: 50000, requested_by: 'VN/GOV/000.00.00.G22/LIENTHONG-OPS' },
+      { amount: 100000, requested_by: 'VN/GOV/000.00.00.G22/LIENTHONG-OPS' },
+    ]);
+    await waitFor(() => outcomesOf(attempt.reference).filter((t) => t.endsWith('refunded.v1')).length === 2 || undefined, 'two payment.refunded.v1', 30000);
   }, 60000);
 
   it.each([

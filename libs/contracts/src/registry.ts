@@ -9,7 +9,7 @@ import { dossierStatusObservedV1 } from './events/dossier-status-observed.v1';
 import { deliveryFailedV1, deliverySucceededV1 } from './events/delivery.v1';
 import { notificationSentV1 } from './events/notification-sent.v1';
 import { paymentRequestedV1 } from './events/payment-requested.v1';
-import { paymentFailedV1, paymentSucceededV1 } from './events/payment-settled.v1';
+import { paymentFailedV1, paymentRefundedV1, paymentSucceededV1 } from './events/payment-settled.v1';
 import { paymentMismatchFoundV1, paymentReconciledV1 } from './events/payment-reconciled.v1';
 import { exchangeRecordedV1 } from './events/exchange-recorded.v1';
 import { exchangeRecordsShippedV1 } from './events/exchange-records-shipped.v1';
@@ -28,6 +28,7 @@ export const EVENT_CONTRACTS: readonly EventContract<unknown>[] = [
   paymentRequestedV1,
   paymentSucceededV1,
   paymentFailedV1,
+  paymentRefundedV1,
   paymentReconciledV1,
   paymentMismatchFoundV1,
   exchangeRecordedV1,

@@ -420,6 +420,14 @@ export const problems = {
     value: problem('template-invalid', 'The template cannot be used', 422, 'an SMS is plain ASCII: no diacritics, no other characters', { errors: ['an SMS is plain ASCII: no diacritics, no other characters'] }),
   },
   unknownMessage: { summary: 'No SMS has this id', value: problem('unknown-message', 'No SMS has this message id', 404, 'no SMS 0b8e4c8e-2f6a-4c0e-9d59-2f4f0c1d9a11') },
+  paymentAttemptNotFound: { summary: 'No such attempt', value: problem('payment-attempt-not-found', 'No such payment attempt', 404, 'no payment attempt 3c1e9d4a-6b2f-4f7e-8a1d-0e5b7c9d2f31') },
+  paymentRefundRefused: {
+    summary: 'More than was paid, or an attempt not paid',
+    value: problem('payment-refund-refused', 'The refund is not possible', 409, 'refund refused for a payment partially-refunded: 200000 đồng is not between 1 and the 100000 đồng not yet refunded', {
+      paymentStatus: 'partially-refunded',
+      refundedAmount: 50000,
+    }),
+  },
   reconciliationRunning: { summary: 'The day is being reconciled', value: problem('reconciliation-running', 'The day is being reconciled', 409, 'VCB on 2026-11-23 is being reconciled', { retryAfterSeconds: 10 }) },
   reconciliationNotFound: { summary: 'No such reconciliation', value: problem('reconciliation-not-found', 'No such reconciliation', 404, 'no reconciliation 7d2f0c4e-5a1b-4c3d-9e8f-1a2b3c4d5e6f') },
   paymentCallerNotAProvider: { summary: 'A callback from a system that is no provider', value: problem('payment-caller-not-a-provider', 'The calling system is no payment provider', 403, `${THANH_HOA} is not a payment provider of the portal`) },

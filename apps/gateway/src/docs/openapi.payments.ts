@@ -117,6 +117,12 @@ export const PAYMENT_SCHEMAS: Record<string, JsonSchema> = {
     required: ['provider'],
     additionalProperties: false,
   },
+  Refund: {
+    type: 'object',
+    properties: { amount: { type: 'integer', minimum: 1, description: 'Whole đồng' }, reason: str({ minLength: 1, maxLength: 2000 }) },
+    required: ['amount', 'reason'],
+    additionalProperties: false,
+  },
   Reconcile: {
     type: 'object',
     properties: { provider: str({ pattern: '^[A-Z0-9]{2,20}$', description: 'The provider code' }), date: str({ format: 'date', description: 'The day, in Vietnamese time' }) },
@@ -323,6 +329,21 @@ export const PAYMENT_PATHS: OpenApiDocument['paths'] = {
         },
       },
       problems: ['reconciliationNotFound'],
+      proxied: true,
+    }),
+  },
+  '/v1/operator/payments/attempts/{id}/refunds': {
+    post: guarded('post', {
+      operationId: 'refundPayment',
+      summary: 'Record money of a paid attempt given back, in part or in full',
+      description:
+        'Once the provider has given the money back (message version 1.0.6 has no refund message). At most what is not yet refunded; the attempt becomes partially-refunded or refunded, and payment.refunded.v1 is published.',
+      tag: RECONCILIATION_TAG,
+      permission: Permission.RefundPayments,
+      parameters: [{ name: 'id', in: 'path', required: true, description: 'The attempt', schema: str({ format: 'uuid' }) }],
+      requestBody: body('Refund', example('Charged too much', { amount: 50000, reason: 'Thu thừa lệ phí' })),
+      answers: { '201': { description: 'The attempt after the refund', schema: 'PaymentAttempt', examples: { refunded: example('Part refunded', { ...attempt, status: 'partially-refunded', refundedAmount: 50000, providerTransaction: 'GD123456', settledAt: '2026-11-23T08:05:12.000Z' }) } } },
+      problems: ['paymentAttemptNotFound', 'paymentRefundRefused'],
       proxied: true,
     }),
   },

@@ -63,12 +63,20 @@ const TEMPLATES: ProxyRoute[] = [
 
 const RECONCILIATIONS_PATH = '/v1/operator/payments/reconciliations';
 const reconciliation = (suffix = '') => ({ params }: RouteParams) => `/reconciliations/${encodeURIComponent(params.id)}${suffix}`;
-/** Operators' reconciliations of the payment providers' statements, served by payment. */
+/** Operators' reconciliations of the payment providers' statements, and refunds, served by payment. */
 const RECONCILIATIONS: ProxyRoute[] = [
   { method: 'GET', path: RECONCILIATIONS_PATH, permission: Permission.ReconcilePayments, scopeOf: nowhere, upstream: 'payment', upstreamPath: () => '/reconciliations' },
   { method: 'POST', path: RECONCILIATIONS_PATH, permission: Permission.ReconcilePayments, scopeOf: nowhere, upstream: 'payment', upstreamPath: () => '/reconciliations' },
   { method: 'GET', path: `${RECONCILIATIONS_PATH}/:id`, permission: Permission.ReconcilePayments, scopeOf: nowhere, upstream: 'payment', upstreamPath: reconciliation() },
   { method: 'GET', path: `${RECONCILIATIONS_PATH}/:id/mismatches`, permission: Permission.ReconcilePayments, scopeOf: nowhere, upstream: 'payment', upstreamPath: reconciliation('/mismatches') },
+  {
+    method: 'POST',
+    path: '/v1/operator/payments/attempts/:id/refunds',
+    permission: Permission.RefundPayments,
+    scopeOf: nowhere,
+    upstream: 'payment',
+    upstreamPath: ({ params }) => `/attempts/${encodeURIComponent(params.id)}/refunds`,
+  },
 ];
 
 /**

@@ -39,7 +39,7 @@ const looksUpProvincialDossiers = (system: Participant): boolean =>
 /**
  * Least privilege for the demo participants. The portal submits and reads dossiers, pays their fees and records
  * applicants' opt-outs everywhere, and
- * looks them up in the provinces' one-stop systems; the operators manage the registry, reconcile payments, follow notifications and write their templates; a one-stop system submits
+ * looks them up in the provinces' one-stop systems; the operators manage the registry, reconcile and refund payments, follow notifications and write their templates; a one-stop system submits
  * (syncs), reads and updates its own province's dossiers and reads their fees, and tracks any (a citizen asks at any
  * counter); the payment platform, banks and intermediaries report on payments, the SMS gateway on deliveries; an LGSP relays the procedure catalogue
  * to its province's systems and tracks dossiers; the ministries' procedure-handling systems and the civil-registry
@@ -57,7 +57,7 @@ function demoGrantsOf(system: Participant): { permission: Permission; scope: str
     ];
   }
   if (looksUpProvincialDossiers(system)) return dossierLookups();
-  if (system.id === OPERATOR_SYSTEM) return [Permission.ManageRegistry, Permission.ReadExchanges, Permission.ReconcilePayments, Permission.ReadNotifications, Permission.ManageTemplates].map((permission) => ({ permission, scope: EVERYWHERE }));
+  if (system.id === OPERATOR_SYSTEM) return [Permission.ManageRegistry, Permission.ReadExchanges, Permission.ReconcilePayments, Permission.RefundPayments, Permission.ReadNotifications, Permission.ManageTemplates].map((permission) => ({ permission, scope: EVERYWHERE }));
   if (system.kind === 'one-stop') {
     const province = system.agencyCode!;
     return [

@@ -26,6 +26,8 @@ export enum Permission {
   ManageTemplates = 'operator:notifications:templates',
   /** Operators: the notifications sent, failed or waiting. */
   ReadNotifications = 'operator:notifications:read',
+  /** Operators: money of a paid attempt given back, once the provider has done it. */
+  RefundPayments = 'operator:payments:refund',
   /** Operators: exchange records and the audit log. */
   ReadExchanges = 'operator:exchanges:read',
 }

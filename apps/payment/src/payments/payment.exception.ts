@@ -18,6 +18,8 @@ export enum PaymentProblem {
   ReceiptNotReady = 'payment-receipt-not-ready',
   ReconciliationRunning = 'reconciliation-running',
   ReconciliationNotFound = 'reconciliation-not-found',
+  AttemptNotFound = 'payment-attempt-not-found',
+  RefundRefused = 'payment-refund-refused',
 }
 
 const PROBLEMS: Record<PaymentProblem, [HttpStatus, string]> = {
@@ -36,6 +38,8 @@ const PROBLEMS: Record<PaymentProblem, [HttpStatus, string]> = {
   [PaymentProblem.ReceiptNotReady]: [HttpStatus.NOT_FOUND, 'The receipt has not come from the provider yet'],
   [PaymentProblem.ReconciliationRunning]: [HttpStatus.CONFLICT, 'The day is being reconciled'],
   [PaymentProblem.ReconciliationNotFound]: [HttpStatus.NOT_FOUND, 'No such reconciliation'],
+  [PaymentProblem.AttemptNotFound]: [HttpStatus.NOT_FOUND, 'No such payment attempt'],
+  [PaymentProblem.RefundRefused]: [HttpStatus.CONFLICT, 'The refund is not possible'],
 };
 
 /** How each refusal of a provider's report is answered. */

@@ -74,3 +74,40 @@ export const paymentFailedV1 = defineEvent<PaymentFailedV1>({
   schema: object({ ...common, errorCode: string({ maxLength: 20 }), failedAt: dateTime }),
   example: { ...example, errorCode: '24', failedAt: '2026-11-23T08:05:12.000Z' },
 });
+
+/** Money of a paid attempt given back, in part or in full. */
+export interface PaymentRefundedV1 extends Omit<PaymentAttemptOutcome, 'recordedAt'> {
+  refundId: string;
+  /** integer đồng given back by this refund */
+  refundedAmount: number;
+  /** integer đồng given back so far, this refund included */
+  totalRefunded: number;
+  /** partially-refunded or refunded */
+  status: 'partially-refunded' | 'refunded';
+  reason: string;
+  refundedAt: string;
+}
+
+export const paymentRefundedV1 = defineEvent<PaymentRefundedV1>({
+  topic: 'payment.refunded.v1',
+  type: 'vn.lienthong.payment.refunded.v1',
+  partitions: 3,
+  schema: object({
+    ...Object.fromEntries(Object.entries(common).filter(([k]) => k !== 'recordedAt')),
+    refundId: string({ format: 'uuid' }),
+    refundedAmount: integer({ minimum: 1 }),
+    totalRefunded: integer({ minimum: 1 }),
+    status: { enum: ['partially-refunded', 'refunded'] },
+    reason: string({ maxLength: 2000 }),
+    refundedAt: dateTime,
+  }),
+  example: {
+    ...Object.fromEntries(Object.entries(example).filter(([k]) => k !== 'recordedAt')),
+    refundId: '5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c',
+    refundedAmount: 50000,
+    totalRefunded: 50000,
+    status: 'partially-refunded',
+    reason: 'Thu thừa lệ phí',
+    refundedAt: '2026-11-24T02:00:00.000Z',
+  } as PaymentRefundedV1,
+});
