@@ -18,10 +18,10 @@ import { ReportSource } from './provider-report.entity';
 type Settling = Extract<ReportVerdict, { status: string }>;
 
 /**
- * A provider's word on an attempt: its callback, or its answer to a QUERY. Whatever it says, it is kept with the verdict, in the transaction that applies
- * it and writes its event (payment.succeeded.v1 or payment.failed.v1): a callback that is told again, or arrives
- * before the applicant is back, counts once; a forged, tampered, unknown or contradicting one changes nothing and is
- * answered with its reason. Only an attempt's own provider can report on it.
+ * A provider's word on an attempt: its callback, or its answer to a QUERY. Whatever it says, it is kept with the
+ * verdict, in the transaction that applies it and writes its event (payment.succeeded.v1 or payment.failed.v1): a
+ * report told again, or one that arrives before the applicant is back, counts once; a forged, tampered, unknown or
+ * contradicting one changes nothing and is answered with its reason. Only an attempt's own provider can report on it.
  */
 @Injectable()
 export class ProviderReportService {
