@@ -4,6 +4,8 @@ import { NotificationEnv } from './config';
 import { Initial1764100000000 } from './migrations/1764100000000-initial';
 import { Sms1765000000000 } from './migrations/1765000000000-sms';
 import { Templates1765000000001 } from './migrations/1765000000001-templates';
+import { DossierContacts1765000000002 } from './migrations/1765000000002-dossier-contacts';
+import { DossierContactRepository } from './notifications/dossier-contact.repository';
 import { DossierEventsConsumer } from './notifications/dossier-events.consumer';
 import { MailTransport } from './notifications/mail.transport';
 import { Notification } from './notifications/notification.entity';
@@ -27,7 +29,7 @@ export class AppModule {
         ServiceCoreModule.forService({
           name: 'notification',
           config,
-          database: { schema: 'notification', entities: [Notification], migrations: [Initial1764100000000, Sms1765000000000, Templates1765000000001] },
+          database: { schema: 'notification', entities: [Notification], migrations: [Initial1764100000000, Sms1765000000000, Templates1765000000001, DossierContacts1765000000002] },
         }),
       ],
       controllers: [NotificationsController, TemplatesController],
@@ -37,6 +39,7 @@ export class AppModule {
         NotificationService,
         DossierEventsConsumer,
         OptOutRepository,
+        DossierContactRepository,
         TemplateStore,
         MailTransport,
         SmsTransport,

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { dossierStatusChangedV1, DossierStatusChangedV1 } from '@lienthong/contracts';
+import { dossierStatusChangedV1, DossierStatusChangedV1, paymentFailedV1, paymentSucceededV1 } from '@lienthong/contracts';
 import { SMS_GATEWAY_SYSTEM } from '@lienthong/domain-registry';
 import { request, TestApp, testEvents, waitFor } from '@lienthong/platform-testing';
 import type { FakeSmsGateway } from './fake-sms-gateway';
@@ -178,6 +178,23 @@ describe('notification: e-mails and SMS from dossier events (real PostgreSQL, Ka
     expect((await rowsOf('templated', 'SMS'))[0].template_version).toBe(version);
     const [byPost] = await waitFor(() => sms.to(phoneOf('templated-by-post')).length > 0 && sms.to(phoneOf('templated-by-post')), 'the SMS by post', 45000);
     expect(byPost.templateId).toBe('DVC_TRANGTHAI_4_01');
+  }, 90000);
+
+  it("tells the applicant of a fee paid and of a failed attempt, by the contact of the dossier's events; nobody for a dossier it never saw", async () => {
+    await publish(statusChange('paid', 4, 6));
+    await waitFor(async () => (await rowsOf('paid')).length === 1, 'the e-mail of status 6', 45000);
+    const payment = { ...paymentSucceededV1.example, dossierCode: codeOf('paid'), reference: `dvc-${run}-paid`, amount: 500000, paidAt: '2026-11-23T08:05:12.000Z' };
+    await events.publish(paymentFailedV1, codeOf('paid'), { ...paymentFailedV1.example, dossierCode: codeOf('paid'), reference: `dvc-${run}-failed`, amount: 500000 });
+    await events.publish(paymentSucceededV1, codeOf('paid'), payment);
+    await events.publish(paymentSucceededV1, codeOf('never-seen'), { ...payment, dossierCode: codeOf('never-seen') });
+    const mails = await waitFor(() => smtp.to(addressOf('paid')).length >= 3 && smtp.to(addressOf('paid')), 'the payment e-mails', 45000);
+    // sent side by side: in any order
+    expect(mails.map((m) => m.mail.subject).sort()).toEqual(
+      [`Hồ sơ ${codeOf('paid')}: Yêu cầu thực hiện nghĩa vụ tài chính`, `Hồ sơ ${codeOf('paid')}: thanh toán không thành công`, `Hồ sơ ${codeOf('paid')}: đã thanh toán 500.000 đồng`].sort(),
+    );
+    const texts = await waitFor(() => sms.to(phoneOf('paid')).length >= 3 && sms.to(phoneOf('paid')), 'the payment SMS', 45000);
+    expect(texts.find((t) => t.templateId === 'DVC_THANHTOAN_01')).toMatchObject({ text: `Ho so ${codeOf('paid')}: da thanh toan 500.000 dong luc 15:05 23/11/2026. Ma giao dich: GD123456.` });
+    expect(await rowsOf('never-seen')).toEqual([]);
   }, 90000);
 
   it.each([

@@ -1,14 +1,25 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import type { DossierStatusChangedV1, DossierSubmittedV1 } from '@lienthong/contracts';
+import type { DossierStatusChangedV1, DossierSubmittedV1, PaymentFailedV1, PaymentSucceededV1 } from '@lienthong/contracts';
 import { DossierStatus } from '@lienthong/domain-dossier';
 import type { ReceivedEvent } from '@lienthong/platform-kafka';
 import { NotificationEnv } from '../config';
 import { carrierOf } from '@lienthong/domain-notification';
 import { renderMessage } from '../templates/render-message';
-import { fieldsOfStatusChanged, fieldsOfSubmitted, RenderedMessage, statusTemplateOf, SUBMITTED_TEMPLATE, TemplateFields } from '../templates/template-fields';
+import {
+  fieldsOfPayment,
+  fieldsOfStatusChanged,
+  fieldsOfSubmitted,
+  PAYMENT_FAILED_TEMPLATE,
+  PAYMENT_SUCCEEDED_TEMPLATE,
+  RenderedMessage,
+  statusTemplateOf,
+  SUBMITTED_TEMPLATE,
+  TemplateFields,
+} from '../templates/template-fields';
 import { TemplateStore } from '../templates/template-store';
+import { DossierContactRepository } from './dossier-contact.repository';
 import { NOTIFICATION_CHANNELS } from './notification.entity';
 import { NotificationRepository } from './notification.repository';
 import { optOutKey, OptOutRepository } from './opt-out.repository';
@@ -31,22 +42,44 @@ type Caused = { message: RenderedMessage; eventId: string; submittedVia: number 
 @Injectable()
 export class NotificationService {
   private readonly switchedOff: ReadonlySet<string>;
+  private readonly logger = new Logger('NotificationService');
 
   constructor(
     private readonly notifications: NotificationRepository,
     private readonly optOuts: OptOutRepository,
+    private readonly contacts: DossierContactRepository,
     private readonly templates: TemplateStore,
     config: NotificationEnv,
   ) {
     this.switchedOff = new Set(config.NOTIFY_SWITCHED_OFF);
   }
 
-  recordSubmitted(events: ReceivedEvent<DossierSubmittedV1>[], manager: EntityManager): Promise<void> {
-    return this.record(events.flatMap((e) => this.messagesOf(e.id, SUBMITTED_TEMPLATE, e.data.code, e.data.contact, e.data.channel, fieldsOfSubmitted(e.data))), manager);
+  async recordSubmitted(events: ReceivedEvent<DossierSubmittedV1>[], manager: EntityManager): Promise<void> {
+    await this.contacts.remember(manager, events.map(({ data }) => ({ dossierCode: data.code, ...data.contact, submissionChannel: data.channel })));
+    await this.record(events.flatMap((e) => this.messagesOf(e.id, SUBMITTED_TEMPLATE, e.data.code, e.data.contact, e.data.channel, fieldsOfSubmitted(e.data))), manager);
   }
 
-  recordStatusChanged(events: ReceivedEvent<DossierStatusChangedV1>[], manager: EntityManager): Promise<void> {
-    return this.record(events.flatMap((e) => this.messagesOf(e.id, statusTemplateOf(e.data.status), e.data.code, e.data.contact, e.data.channel, fieldsOfStatusChanged(e.data))), manager);
+  async recordStatusChanged(events: ReceivedEvent<DossierStatusChangedV1>[], manager: EntityManager): Promise<void> {
+    await this.contacts.remember(manager, events.map(({ data }) => ({ dossierCode: data.code, ...data.contact, submissionChannel: data.channel })));
+    await this.record(events.flatMap((e) => this.messagesOf(e.id, statusTemplateOf(e.data.status), e.data.code, e.data.contact, e.data.channel, fieldsOfStatusChanged(e.data))), manager);
+  }
+
+  /**
+   * A fee paid, or an attempt that failed, told to the applicant of the dossier as its events gave them; a payment of a
+   * dossier whose events never reached notification is told to nobody (and said so).
+   */
+  async recordPayments(events: ReceivedEvent<PaymentSucceededV1 | PaymentFailedV1>[], paid: boolean, manager: EntityManager): Promise<void> {
+    const contacts = await this.contacts.of(manager, events.map((e) => e.data.dossierCode));
+    const template = paid ? PAYMENT_SUCCEEDED_TEMPLATE : PAYMENT_FAILED_TEMPLATE;
+    const known = events.filter((e) => contacts.has(e.data.dossierCode));
+    if (known.length < events.length) this.logger.warn(`${events.length - known.length} ${template} events of dossiers with no contact known here: not told`);
+    await this.record(
+      known.flatMap((e) => {
+        const contact = contacts.get(e.data.dossierCode)!;
+        return this.messagesOf(e.id, template, e.data.dossierCode, contact, contact.submissionChannel, fieldsOfPayment(e.data));
+      }),
+      manager,
+    );
   }
 
   /** The e-mail and the SMS an event makes, each with the template version in use for how the dossier was submitted. */

@@ -1,5 +1,5 @@
 import { DossierStatus } from '@lienthong/domain-dossier';
-import { fillLine, MessageTemplate, statusOfTemplate, TemplateFieldUnknownError, TemplateFields } from './template-fields';
+import { fillLine, MessageTemplate, PAYMENT_FAILED_TEMPLATE, PAYMENT_SUCCEEDED_TEMPLATE, statusOfTemplate, TemplateFieldUnknownError, TemplateFields } from './template-fields';
 
 const CLOSING = ['', 'Trân trọng,', 'Cổng Dịch vụ công quốc gia', '', 'Thư này được gửi tự động, vui lòng không trả lời.'];
 
@@ -44,10 +44,21 @@ const statusChangedTemplate = (status: DossierStatus): MessageTemplate => ({
   ],
 });
 
+const PAYMENT: Record<string, MessageTemplate> = {
+  [PAYMENT_SUCCEEDED_TEMPLATE]: {
+    subject: 'Hồ sơ #MaHoSo: đã thanh toán #SoTien đồng',
+    lines: ['Kính gửi Ông/Bà,', '', 'Ông/Bà đã thanh toán #SoTien đồng phí, lệ phí của hồ sơ #MaHoSo lúc #ThoiDiem.', 'Mã tham chiếu: #MaThamChieu', 'Mã giao dịch: #MaGiaoDich', 'Hồ sơ tiếp tục được giải quyết.', ...CLOSING],
+  },
+  [PAYMENT_FAILED_TEMPLATE]: {
+    subject: 'Hồ sơ #MaHoSo: thanh toán không thành công',
+    lines: ['Kính gửi Ông/Bà,', '', 'Giao dịch thanh toán #SoTien đồng cho hồ sơ #MaHoSo lúc #ThoiDiem không thành công.', 'Mã tham chiếu: #MaThamChieu', 'Ông/Bà có thể thanh toán lại trên Cổng Dịch vụ công.', ...CLOSING],
+  },
+};
+
 /** The e-mail a template key is sent as until an operator writes a version of its own: Vietnamese, with diacritics. */
 export function defaultEmailTemplate(template: string): MessageTemplate {
   const status = statusOfTemplate(template);
-  return status === undefined ? SUBMITTED : statusChangedTemplate(status);
+  return PAYMENT[template] ?? (status === undefined ? SUBMITTED : statusChangedTemplate(status));
 }
 
 /** Subject and body; a line naming a field without a value is left out. */

@@ -1,6 +1,6 @@
 import { toSmsText } from '@lienthong/domain-notification';
 import { DossierStatus } from '@lienthong/domain-dossier';
-import { fillLine, MessageTemplate, statusOfTemplate, TemplateFieldUnknownError, TemplateFields } from './template-fields';
+import { fillLine, MessageTemplate, PAYMENT_FAILED_TEMPLATE, PAYMENT_SUCCEEDED_TEMPLATE, statusOfTemplate, TemplateFieldUnknownError, TemplateFields } from './template-fields';
 
 /**
  * Brand-name SMS: the subject is the id each is registered under with the carriers, the lines its parts, in plain
@@ -28,10 +28,15 @@ const statusTemplate = (status: DossierStatus): MessageTemplate => ({
   lines: ['Ho so #MaHoSo: #TrangThai.', 'Ngay hen tra: #NgayHenTra.', ...(STATUS_GUIDANCE[status] ? [STATUS_GUIDANCE[status]] : []), LOOKUP],
 });
 
+const PAYMENT: Record<string, MessageTemplate> = {
+  [PAYMENT_SUCCEEDED_TEMPLATE]: { subject: 'DVC_THANHTOAN_01', lines: ['Ho so #MaHoSo: da thanh toan #SoTien dong luc #ThoiDiem.', 'Ma giao dich: #MaGiaoDich.'] },
+  [PAYMENT_FAILED_TEMPLATE]: { subject: 'DVC_THANHTOAN_LOI_01', lines: ['Ho so #MaHoSo: thanh toan #SoTien dong khong thanh cong.', 'Vui long thanh toan lai tren Cong Dich vu cong.'] },
+};
+
 /** The SMS a template key is sent as, for dossiers submitted that way, until an operator writes a version of its own. */
 export function defaultSmsTemplate(template: string, submissionChannel: 1 | 2 | 3 = 2): MessageTemplate {
   const status = statusOfTemplate(template);
-  return status === undefined ? SUBMITTED[submissionChannel] : statusTemplate(status);
+  return PAYMENT[template] ?? (status === undefined ? SUBMITTED[submissionChannel] : statusTemplate(status));
 }
 
 /** The registered template id, and the text in ASCII (the values filled in lose their diacritics too). */

@@ -1,4 +1,4 @@
-import type { DossierStatusChangedV1, DossierSubmittedV1 } from '@lienthong/contracts';
+import type { DossierStatusChangedV1, DossierSubmittedV1, PaymentFailedV1, PaymentSucceededV1 } from '@lienthong/contracts';
 import { DOSSIER_STATUS_LABELS, DossierStatus } from '@lienthong/domain-dossier';
 import type { NotificationChannel } from '../notifications/notification.entity';
 
@@ -70,10 +70,26 @@ export const SUBMITTED_TEMPLATE = 'dossier.submitted';
 const STATUS_TEMPLATE = /^dossier\.status-changed\.(\d{1,2})$/;
 export const statusTemplateOf = (status: number) => `dossier.status-changed.${status}`;
 
-/** Every template key: the submitted dossier, and each status it can change to. */
-export const TEMPLATE_KEYS: readonly string[] = [SUBMITTED_TEMPLATE, ...Object.keys(DOSSIER_STATUS_LABELS).map((s) => statusTemplateOf(Number(s)))];
+export const PAYMENT_SUCCEEDED_TEMPLATE = 'payment.succeeded';
+export const PAYMENT_FAILED_TEMPLATE = 'payment.failed';
 
-/** The status a template key is about; undefined for the submitted dossier. */
+/** Every template key: the submitted dossier, each status it can change to, a fee paid and an attempt that failed. */
+export const TEMPLATE_KEYS: readonly string[] = [
+  SUBMITTED_TEMPLATE,
+  ...Object.keys(DOSSIER_STATUS_LABELS).map((s) => statusTemplateOf(Number(s))),
+  PAYMENT_SUCCEEDED_TEMPLATE,
+  PAYMENT_FAILED_TEMPLATE,
+];
+
+/** The fields each kind of event fills in (fieldsOfSubmitted, fieldsOfStatusChanged, fieldsOfPayment). */
+const SUBMITTED_FIELDS = ['MaHoSo', 'ChuHoSo', 'TenTTHC', 'TrichYeuHoSo', 'NgayNopHoSo', 'TrangThai'];
+const STATUS_FIELDS = ['MaHoSo', 'ChuHoSo', 'TrangThai', 'ThoiDiem', 'GhiChu', 'NgayHenTra'];
+const PAYMENT_FIELDS = ['MaHoSo', 'SoTien', 'MaThamChieu', 'MaGiaoDich', 'ThoiDiem'];
+
+export const fieldNamesOf = (template: string): readonly string[] =>
+  template.startsWith('payment.') ? PAYMENT_FIELDS : statusOfTemplate(template) === undefined ? SUBMITTED_FIELDS : STATUS_FIELDS;
+
+/** The status a template key is about; undefined for the submitted dossier and the payments. */
 export function statusOfTemplate(template: string): DossierStatus | undefined {
   const status = STATUS_TEMPLATE.exec(template)?.[1];
   return status === undefined ? undefined : (Number(status) as DossierStatus);
@@ -98,5 +114,17 @@ export function fieldsOfStatusChanged(event: DossierStatusChangedV1): TemplateFi
     ThoiDiem: vietnamTime(event.changedAt),
     GhiChu: event.note?.trim() || null,
     NgayHenTra: event.dueAt ? vietnamTime(event.dueAt).split(' ')[1] : null,
+  };
+}
+
+const formatVnd = new Intl.NumberFormat('vi-VN');
+
+export function fieldsOfPayment(event: PaymentSucceededV1 | PaymentFailedV1): TemplateFields {
+  return {
+    MaHoSo: event.dossierCode,
+    SoTien: formatVnd.format(event.amount),
+    MaThamChieu: event.reference,
+    MaGiaoDich: event.providerTransaction || null,
+    ThoiDiem: vietnamTime('paidAt' in event ? event.paidAt : event.failedAt),
   };
 }

@@ -1,10 +1,7 @@
 import type { NotificationChannel } from '../notifications/notification.entity';
-import { MessageTemplate, statusOfTemplate, TEMPLATE_KEYS } from './template-fields';
+import { fieldNamesOf, MessageTemplate, TEMPLATE_KEYS } from './template-fields';
 
 const PLACEHOLDER = /#([A-Z][A-Za-z]*)/g;
-/** The fields each kind of event fills in (see fieldsOfSubmitted, fieldsOfStatusChanged). */
-const SUBMITTED_FIELDS = ['MaHoSo', 'ChuHoSo', 'TenTTHC', 'TrichYeuHoSo', 'NgayNopHoSo', 'TrangThai'];
-const STATUS_FIELDS = ['MaHoSo', 'ChuHoSo', 'TrangThai', 'ThoiDiem', 'GhiChu', 'NgayHenTra'];
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /** Four joined segments of 153 characters. */
 const SMS_MAX = 612;
@@ -13,7 +10,7 @@ const BRAND_TEMPLATE_ID = /^[A-Z0-9_]{3,50}$/;
 /** What is wrong with a new version of a template; empty when nothing is. */
 export function templateProblems(template: string, channel: NotificationChannel, { subject, lines }: MessageTemplate): string[] {
   if (!TEMPLATE_KEYS.includes(template)) return [`${template} is no template: one of ${TEMPLATE_KEYS.join(', ')}`];
-  const known = statusOfTemplate(template) === undefined ? SUBMITTED_FIELDS : STATUS_FIELDS;
+  const known = fieldNamesOf(template);
   const used = [...[subject, ...lines].join('\n').matchAll(PLACEHOLDER)].map((m) => m[1]);
   const problems = [...new Set(used.filter((field) => !known.includes(field)))].map((field) => `#${field} is not a field of ${template} (it has ${known.map((k) => `#${k}`).join(', ')})`);
   if (channel === 'SMS') {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { dossierStatusChangedV1, dossierSubmittedV1 } from '@lienthong/contracts';
+import { dossierStatusChangedV1, dossierSubmittedV1, paymentFailedV1, paymentSucceededV1 } from '@lienthong/contracts';
 import { ClientSystem } from '@lienthong/platform-http';
 import { renderMessage } from './render-message';
-import { fieldsOfStatusChanged, fieldsOfSubmitted, statusOfTemplate, TemplateFields } from './template-fields';
+import { fieldsOfPayment, fieldsOfStatusChanged, fieldsOfSubmitted, PAYMENT_FAILED_TEMPLATE, PAYMENT_SUCCEEDED_TEMPLATE, statusOfTemplate, TemplateFields } from './template-fields';
 import { PreviewDto, TemplateAddressDto, TemplateDraftDto } from './template.dto';
 import { templateProblems } from './template-rules';
 import { TemplateException, TemplateProblem } from './template.exception';
@@ -10,6 +10,8 @@ import { TemplateStore } from './template-store';
 
 /** The example dossier a preview is filled in for, at the template's status. */
 function exampleFields(template: string, submissionChannel: number): TemplateFields {
+  if (template === PAYMENT_SUCCEEDED_TEMPLATE) return fieldsOfPayment(paymentSucceededV1.example);
+  if (template === PAYMENT_FAILED_TEMPLATE) return fieldsOfPayment(paymentFailedV1.example);
   const status = statusOfTemplate(template);
   if (status === undefined) return fieldsOfSubmitted({ ...dossierSubmittedV1.example, channel: (submissionChannel || 2) as 1 | 2 | 3 });
   return fieldsOfStatusChanged({ ...dossierStatusChangedV1.example, status, dueAt: '2026-11-30T16:59:59.999Z' });
