@@ -62,7 +62,7 @@ describe('the first journey, every app a separate process on real Kafka, Postgre
     await waitFor(async () => (await smsStatuses()).every((status) => status === 'delivered') || undefined, 'the three SMS delivered', 30000);
     const tracked = await backbone.gateway(`/v1/dossiers/${code}/tracking`, { headers: backbone.provinceKey('H01') });
     expect(tracked.body).toMatchObject({ code, status: 4, applicant: { name: 'N***** V** A*' } });
-  });
+  }, 90000);
 
   it('status 6 makes payment request the procedure fee', async () => {
     const submitted = await backbone.gateway('/v1/dossiers', {
