@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DossierStatus } from '@lienthong/domain-dossier';
 import { oneStopSystemOf } from '@lienthong/domain-registry';
-import { backoffMs } from '@lienthong/platform-database';
 import { BackgroundRuns } from '../background-runs';
 import { LegacySimEnv } from '../config';
-import { isRetryable, postToGateway } from '../gateway-call';
+import { GatewayCallResult } from '../gateway-call';
 import { ReceivedDossier, StatusPush } from './one-stop.store';
 import { StatusPushSwitch } from './status-push.switch';
 
@@ -13,8 +12,6 @@ const PROCESSING_STEPS: ReadonlyArray<{ status: DossierStatus; note: string }> =
   { status: DossierStatus.Accepted, note: 'Tiếp nhận hồ sơ' },
   { status: DossierStatus.Processing, note: 'Đang xử lý' },
 ];
-const BACKOFF_BASE_MS = 200;
-const BACKOFF_CAP_MS = 5000;
 
 /**
  * Plays the province processing new dossiers: after a delay it pushes each status back through the
@@ -57,20 +54,20 @@ export class StatusPusher extends BackgroundRuns {
 
   /** Pushes one status until it is delivered, refused or out of attempts; true only when delivered. */
   private async deliver(province: string, code: string, push: StatusPush): Promise<boolean> {
-    while (push.attempts < this.config.PUSH_MAX_ATTEMPTS) {
+    let last: GatewayCallResult | undefined;
+    const note = (result: GatewayCallResult) => {
+      last = result;
       push.attempts += 1;
-      const result = await postToGateway(this.config, oneStopSystemOf(province), `/v1/dossiers/${encodeURIComponent(code)}/status`, { status: push.status, note: push.note }, this.signal);
-      if (this.signal.aborted) return this.settle(push, 'abandoned');
       push.lastHttpStatus = result.answered ? result.httpStatus : undefined;
       push.lastError = result.answered ? (result.httpStatus < 300 ? undefined : result.text.slice(0, 500)) : result.error;
-      if (result.answered && result.httpStatus < 300) return this.settle(push, 'delivered');
-      if (!isRetryable(result)) {
-        this.logger.warn(`${province} status ${push.status} of ${code} refused by the gateway with HTTP ${push.lastHttpStatus}: ${push.lastError}`);
-        return this.settle(push, 'refused');
-      }
-      if (push.attempts < this.config.PUSH_MAX_ATTEMPTS && !(await this.pause(backoffMs(push.attempts, BACKOFF_BASE_MS, BACKOFF_CAP_MS)))) {
-        return this.settle(push, 'abandoned');
-      }
+    };
+    const path = `/v1/dossiers/${encodeURIComponent(code)}/status`;
+    const taken = await this.postUntilTaken(this.config, oneStopSystemOf(province), path, { status: push.status, note: push.note }, this.config.PUSH_MAX_ATTEMPTS, note);
+    if (this.signal.aborted) return this.settle(push, 'abandoned');
+    if (taken && last?.answered && last.httpStatus < 300) return this.settle(push, 'delivered');
+    if (taken) {
+      this.logger.warn(`${province} status ${push.status} of ${code} refused by the gateway with HTTP ${push.lastHttpStatus}: ${push.lastError}`);
+      return this.settle(push, 'refused');
     }
     this.logger.error(`${province} gave up pushing status ${push.status} of ${code} after ${push.attempts} attempts: ${push.lastError}`);
     return this.settle(push, 'gave-up');
