@@ -8,7 +8,7 @@ import { NotificationEnv } from '../config';
 import { maskRecipient, maskRecipientIn } from './recipient.mask';
 import { MailTransport } from './mail.transport';
 import { SmsRefusedError, SmsTransport } from './sms.transport';
-import { Notification } from './notification.entity';
+import { Notification, recipientKey } from './notification.entity';
 import { NotificationRepository } from './notification.repository';
 
 type Attempt = { notification: Notification; attempts: number };
@@ -67,7 +67,7 @@ export class NotificationDeliveryService {
     const sent = await this.notifications.sentSince(manager, due, new Date(Date.now() - window));
     const [within, over]: [Notification[], Notification[]] = [[], []];
     for (const notification of due) {
-      const key = `${notification.channel}:${notification.recipient}`;
+      const key = recipientKey(notification.channel, notification.recipient);
       const count = sent.get(key) ?? 0;
       (count < limit ? within : over).push(notification);
       sent.set(key, count + 1);

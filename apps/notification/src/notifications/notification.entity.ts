@@ -10,6 +10,9 @@ export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 export type NotificationStatus = 'pending' | 'sent' | 'delivered' | 'failed' | 'skipped';
 export const NOTIFICATION_STATUSES: readonly NotificationStatus[] = ['pending', 'sent', 'delivered', 'failed', 'skipped'];
 
+/** One recipient on one channel, as opt-outs and the per-recipient limit count them (also built so in SQL: channel || ':' || recipient). */
+export const recipientKey = (channel: string, recipient: string): string => `${channel}:${recipient}`;
+
 /** One message to one applicant, rendered when its event arrives and sent by the sender worker. */
 @Entity({ name: 'notifications' })
 export class Notification extends RetriedWork<NotificationStatus> {

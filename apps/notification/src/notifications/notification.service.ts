@@ -20,9 +20,9 @@ import {
 } from '../templates/template-fields';
 import { TemplateStore } from '../templates/template-store';
 import { DossierContactRepository } from './dossier-contact.repository';
-import { NOTIFICATION_CHANNELS } from './notification.entity';
+import { NOTIFICATION_CHANNELS, recipientKey } from './notification.entity';
 import { NotificationRepository } from './notification.repository';
-import { optOutKey, OptOutRepository } from './opt-out.repository';
+import { OptOutRepository } from './opt-out.repository';
 
 /**
  * Notices the applicant cannot refuse: those that decide on the dossier or ask something of them (not accepted,
@@ -105,7 +105,7 @@ export class NotificationService {
     await this.notifications.insertOnce(
       manager,
       made.map(({ message, eventId }) => {
-        const skipped = optedOut.has(optOutKey(message.channel, message.recipient)) && !MANDATORY.has(message.template);
+        const skipped = optedOut.has(recipientKey(message.channel, message.recipient)) && !MANDATORY.has(message.template);
         return {
           id: randomUUID(),
           sourceEventId: eventId,

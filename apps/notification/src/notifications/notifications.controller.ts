@@ -32,6 +32,6 @@ export class NotificationsController {
   @HttpCode(HttpStatus.OK)
   async optOut(@Body() body: OptOutDto) {
     await this.optOuts.set(body.channel, body.recipient, body.optedOut);
-    return { channel: body.channel, optedOut: await this.optOuts.isOptedOut(body.channel, body.recipient) };
+    return { channel: body.channel, optedOut: body.optedOut };
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { NotificationChannel } from './notification.entity';
+import { NotificationChannel, recipientKey } from './notification.entity';
 
-const keyOf = (channel: string, recipient: string) => `${channel}:${recipient}`;
 
 /** The recipients who asked to hear no more on a channel (of what the law lets them refuse). */
 @Injectable()
@@ -16,7 +15,7 @@ export class OptOutRepository {
       `SELECT o.channel, o.recipient FROM opt_outs o JOIN unnest($1::varchar[], $2::varchar[]) AS m(channel, recipient) USING (channel, recipient)`,
       [messages.map((m) => m.channel), messages.map((m) => m.recipient)],
     );
-    return new Set(rows.map((r) => keyOf(r.channel, r.recipient)));
+    return new Set(rows.map((r) => recipientKey(r.channel, r.recipient)));
   }
 
   async set(channel: NotificationChannel, recipient: string, optedOut: boolean): Promise<void> {
@@ -25,10 +24,4 @@ export class OptOutRepository {
       [channel, recipient],
     );
   }
-
-  async isOptedOut(channel: NotificationChannel, recipient: string): Promise<boolean> {
-    return (await this.dataSource.query(`SELECT 1 FROM opt_outs WHERE channel = $1 AND recipient = $2`, [channel, recipient])).length > 0;
-  }
 }
-
-export const optOutKey = keyOf;
