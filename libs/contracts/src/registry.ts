@@ -1,6 +1,7 @@
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { EventContract } from './contract';
+import { isDateTime } from './date-time-format';
 import { procedurePublishedV1 } from './events/procedure-published.v1';
 import { dossierSubmittedV1 } from './events/dossier-submitted.v1';
 import { dossierStatusChangedV1 } from './events/dossier-status-changed.v1';
@@ -44,7 +45,7 @@ export class PayloadInvalidError extends Error {
   }
 }
 
-const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
+const ajv = addFormats(new Ajv({ allErrors: true, strict: false })).addFormat('date-time', isDateTime);
 const validators = new Map<string, ValidateFunction>();
 
 const validatorFor = (contract: EventContract<unknown>): ValidateFunction => {

@@ -7,6 +7,7 @@ import type { ExchangeRecordedV1 } from '@lienthong/contracts';
 import { CLIENT_CLOSED_REQUEST, errorSideOf, serviceNameOf } from './exchange-attribution';
 import { ExchangeBuffer } from './exchange-buffer';
 import { exchangeNotesOf, noteExchange } from './exchange-notes';
+import { isoTimeOf } from './iso-time';
 
 export const EXCHANGE_ID_HEADER = 'X-Lienthong-Exchange-Id';
 
@@ -56,8 +57,8 @@ export class ExchangeRecorder {
         errorSide: errorSideOf(status, target !== null),
         requestBytes: declaredLength(req),
         responseBytes: typeof notes.responseBytes === 'function' ? notes.responseBytes() : (notes.responseBytes ?? 0),
-        startedAt: new Date(startedAt).toISOString(),
-        endedAt: new Date().toISOString(),
+        startedAt: isoTimeOf(startedAt),
+        endedAt: isoTimeOf(Date.now()),
         durationMs: Math.round((performance.now() - start) * 1000) / 1000,
         traceId,
       });

@@ -5,7 +5,8 @@ import { INTERNAL_HEADERS, ProblemException } from '@lienthong/platform-http';
 import { withTraceHeaders } from '@lienthong/platform-observability';
 import { GatewayEnv } from '../config';
 import { noteExchange } from '../exchanges/exchange-notes';
-import { PASSED_BACK_HEADERS, UpstreamAnswer } from './upstream-answer';
+import { bufferedRequest } from './buffered-request';
+import { UpstreamAnswer } from './upstream-answer';
 
 export type Upstream = 'intake' | 'catalogue' | 'payment' | 'notification' | 'connector';
 
@@ -53,14 +54,13 @@ export class UpstreamProxy implements OnApplicationShutdown {
     if (hasBody) headers['content-type'] = 'application/json';
     noteExchange(req, { provider: call.provider });
     try {
-      const answer = await this.pools[call.upstream].request({
+      // the whole answer, body included: a body that stops arriving is the provider's failure too
+      return await bufferedRequest(this.pools[call.upstream], {
         path: `${call.path}${call.query}`,
         method: req.method as 'GET' | 'POST',
         headers,
         body: hasBody ? JSON.stringify(call.body ?? {}) : undefined,
       });
-      // read inside the try: a body that stops arriving is the provider's failure too
-      return { status: answer.statusCode, headers: passedBack(answer.headers), body: Buffer.from(await answer.body.arrayBuffer()) };
     } catch (error) {
       throw upstreamFailure(call.upstream, error);
     }
@@ -69,15 +69,6 @@ export class UpstreamProxy implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(Object.values(this.pools).map((pool) => pool.close()));
   }
-}
-
-function passedBack(headers: Record<string, string | string[] | undefined>): UpstreamAnswer['headers'] {
-  const kept: UpstreamAnswer['headers'] = {};
-  for (const name of PASSED_BACK_HEADERS) {
-    const value = headers[name];
-    if (typeof value === 'string') kept[name] = value;
-  }
-  return kept;
 }
 
 function upstreamFailure(upstream: Upstream, error: unknown): ProblemException {

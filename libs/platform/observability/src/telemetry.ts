@@ -6,6 +6,10 @@ import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
 
 let sdk: NodeSDK | undefined;
+let exporting = false;
+
+/** Whether spans are recorded and exported (OTEL_EXPORTER_OTLP_ENDPOINT was set when telemetry started). */
+export const spansExported = (): boolean => exporting;
 
 /**
  * Starts OpenTelemetry before anything else is imported (instrument.ts is the first import of main.ts).
@@ -18,7 +22,7 @@ let sdk: NodeSDK | undefined;
  */
 export function startTelemetry(serviceName: string): void {
   if (sdk) return;
-  const exporting = Boolean(process.env.OTEL_EXPORTER_OTLP_ENDPOINT);
+  exporting = Boolean(process.env.OTEL_EXPORTER_OTLP_ENDPOINT);
   if (!exporting) {
     // without a collector, keep logs and metrics exporters from trying the default endpoint
     process.env.OTEL_LOGS_EXPORTER ??= 'none';
@@ -41,4 +45,5 @@ export function startTelemetry(serviceName: string): void {
 export async function stopTelemetry(): Promise<void> {
   await sdk?.shutdown();
   sdk = undefined;
+  exporting = false;
 }
