@@ -60,6 +60,17 @@ export const UNROUTED = 'unrouted';
 export function serviceNameOf(method: string, route: string | undefined, calledService?: unknown): string {
   if (!route) return UNROUTED;
   if (typeof calledService === 'string' && isServiceCode(calledService)) return calledService;
+  let ofMethod = ROUTE_NAMES.get(method);
+  if (!ofMethod) ROUTE_NAMES.set(method, (ofMethod = new Map()));
+  let name = ofMethod.get(route);
+  if (name === undefined) ofMethod.set(route, (name = routeNameOf(method, route)));
+  return name;
+}
+
+/** The names of the routes calls took, by method and template: a record's name is looked up, not made again. */
+const ROUTE_NAMES = new Map<string, Map<string, string>>();
+
+function routeNameOf(method: string, route: string): string {
   const named = SERVICE_NAMES[`${method} ${route}`];
   if (named) return named;
   const segments = route.split('/').filter((segment) => segment && segment !== 'v1' && !/^[:*]/.test(segment));

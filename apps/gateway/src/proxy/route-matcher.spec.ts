@@ -47,6 +47,17 @@ describe('RouteMatcher', () => {
     expect(matcher.match('GET', '/v1/systems/M/services/s/a')?.route).toBe(routes[4]);
   });
 
+  it('gives a call to the first listed of the routes that take it, however deep its path', () => {
+    const overlapping = new RouteMatcher([
+      { method: 'GET', path: '/v1/files/*path' },
+      { method: 'GET', path: '/v1/files/:name' },
+    ]);
+    expect(overlapping.match('GET', '/v1/files/a')?.route.path).toBe('/v1/files/*path');
+    const deep = `/v1/files/${Array.from({ length: 40 }, (_, i) => `s${i}`).join('/')}`;
+    expect(overlapping.match('GET', deep)?.params().rest).toHaveLength(40);
+    expect(overlapping.match('GET', deep)?.route.path).toBe('/v1/files/*path');
+  });
+
   it('refuses a segment that is no percent-encoded UTF-8 with a 400 problem', () => {
     const match = matcher.match('GET', '/v1/dossiers/%ED%A0%BD');
     expect(match?.route).toBe(routes[0]);

@@ -37,6 +37,8 @@ const decode = (segment: string): string => {
  */
 export class RouteMatcher<R extends { method: string; path: string }> {
   private readonly routes: CompiledRoute<R>[];
+  /** Per method (Node's parser admits only the known ones) and segment count, the routes that can take such a call, in their order: most calls try one or two. */
+  private readonly candidates = new Map<string, CompiledRoute<R>[][]>();
 
   constructor(routes: readonly R[]) {
     this.routes = routes.map((route) => {
@@ -55,17 +57,36 @@ export class RouteMatcher<R extends { method: string; path: string }> {
   /** The route of a call, or undefined when no route takes it. */
   match(method: string | undefined, pathname: string): MatchedRoute<R> | undefined {
     const segments = pathname.split('/').slice(1);
-    if (segments.length > 1 && segments.at(-1) === '') segments.pop();
-    for (const compiled of this.routes) {
-      if (compiled.route.method === method && fits(compiled, segments)) return { route: compiled.route, params: () => paramsOf(compiled, segments) };
+    if (segments.length > 1 && segments[segments.length - 1] === '') segments.pop();
+    for (const compiled of this.candidatesFor(method ?? '', segments.length)) {
+      if (fits(compiled.literals, segments)) return { route: compiled.route, params: () => paramsOf(compiled, segments) };
     }
     return undefined;
   }
+
+  /** Kept for the counts routes can have; a longer path (a wildcard's) is looked up among all, so that no call grows the map. */
+  private candidatesFor(method: string, count: number): CompiledRoute<R>[] {
+    let ofMethod = this.candidates.get(method);
+    if (!ofMethod) this.candidates.set(method, (ofMethod = []));
+    let found = ofMethod[count];
+    if (!found) {
+      found = this.routes.filter(({ route, literals, wildcard }) => route.method === method && (wildcard ? count > literals.length : count === literals.length));
+      if (count <= MAX_KEPT_COUNT) ofMethod[count] = found;
+    }
+    return found;
+  }
 }
 
-function fits({ literals, wildcard }: CompiledRoute<unknown>, segments: string[]): boolean {
-  if (wildcard ? segments.length <= literals.length : segments.length !== literals.length) return false;
-  return literals.every((literal, i) => (literal === null ? segments[i] !== '' : literal === segments[i]));
+/** Beyond any route's own segment count: only wildcard routes take longer paths. */
+const MAX_KEPT_COUNT = 16;
+
+/** Whether the segments fit the literals (a parameter takes any segment but an empty one); the count is known to fit. */
+function fits(literals: (string | null)[], segments: string[]): boolean {
+  for (let i = 0; i < literals.length; i++) {
+    const literal = literals[i];
+    if (literal === null ? segments[i] === '' : literal !== segments[i]) return false;
+  }
+  return true;
 }
 
 /** Percent-decoded as Express decodes them; a segment that is no UTF-8 is the client's error (400). */
