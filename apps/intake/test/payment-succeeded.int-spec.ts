@@ -51,6 +51,15 @@ describe('intake: a fee paid moves the dossier on (real PostgreSQL and Kafka)', 
     expect(fromPayment).toEqual([expect.objectContaining({ kind: 'status-changed', status: 4, note: expect.stringContaining('Đã thanh toán 150.000 VND') })]);
   });
 
+  it('moves nothing for a second payment of a fee another attempt paid, and shows it on the timeline as owed back', async () => {
+    const code = await submit('paid-twice');
+    await pushAll(code, [[2, minutesAgo(30)], [4, minutesAgo(20)], [6, minutesAgo(10)]]);
+    await testEvents(intake.app).publish(paymentSucceededV1, code, { ...paid(code), secondPaymentOf: '5b3f7a9e-2c1d-4e8f-9a6b-7c5d3e1f0a2b' });
+    const owed = await waitFor(async () => (await timeline(code)).find((t) => t.kind === 'paid-twice'), 'the second payment on the timeline', 20000);
+    expect(owed).toMatchObject({ actor: paymentSucceededV1.example.provider, detail: `dvc-${code}`, note: expect.stringContaining('phải hoàn trả') });
+    expect((await request(`${intake.baseUrl}/dossiers/${code}`)).body.status).toBe(6);
+  });
+
   it('keeps a fee paid that the province overtook, and one of a dossier intake does not hold, without moving anything back', async () => {
     const code = await submit('overtaken');
     await pushAll(code, [[2, minutesAgo(30)], [4, minutesAgo(20)], [6, minutesAgo(10)], [9, minutesAgo(0.5)]]);

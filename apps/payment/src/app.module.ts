@@ -14,6 +14,7 @@ import { Attempts1765000000000 } from './migrations/1765000000000-attempts';
 import { QueriesReceipts1765000000001 } from './migrations/1765000000001-queries-receipts';
 import { Reconciliation1765000000002 } from './migrations/1765000000002-reconciliation';
 import { Refunds1765000000003 } from './migrations/1765000000003-refunds';
+import { SecondPayments1765000000004 } from './migrations/1765000000004-second-payments';
 import { DossierStatusChangedConsumer } from './payments/dossier-status-changed.consumer';
 import { PaymentRequest } from './payments/payment-request.entity';
 import { PaymentRequestRepository } from './payments/payment-request.repository';
@@ -47,7 +48,7 @@ export class AppModule {
           config,
           database: {
             schema: 'payment', entities: [ProcedureFees, PaymentRequest, PaymentAttemptRow, ProviderReportRow, ReceiptRow, ReconciliationRow],
-            migrations: [Initial1764100000000, Attempts1765000000000, QueriesReceipts1765000000001, Reconciliation1765000000002, Refunds1765000000003],
+            migrations: [Initial1764100000000, Attempts1765000000000, QueriesReceipts1765000000001, Reconciliation1765000000002, Refunds1765000000003, SecondPayments1765000000004],
           },
         }),
       ],

@@ -75,6 +75,34 @@ describe('payment: attempts through providers and their callbacks (real PostgreS
     expect(outcomesOf(attempt.reference)).toEqual(['vn.lienthong.payment.succeeded.v1']);
   }, 60000);
 
+  it('takes a second attempt of a fee paid too as a second payment of the first: owed back, and the dossier moved on once', async () => {
+    const first = await pendingAttempt();
+    const started = await initiate(first.code, first.paymentId, { provider: 'MOMO' });
+    expect(started.status).toBe(201);
+    const second = started.body as unknown as Attempt;
+    // both callbacks at once: the fee's row decides which one paid it
+    const taken = await Promise.all([sendCallback(callbackOn(first, VCB)), sendCallback(callbackOn(second, MOMO), MOMO.systemId)]);
+    expect(taken.map((t) => t.status)).toEqual([200, 200]);
+
+    const rows = [await attemptRow(first.reference), await attemptRow(second.reference)];
+    expect(rows.map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
+    const [payer, again] = rows[0].second_payment_of === null ? rows : [rows[1], rows[0]];
+    expect(payer.second_payment_of).toBeNull();
+    expect(again.second_payment_of).toBe(payer.id);
+    expect((await fixture.db.query(`SELECT status FROM payment.payment_requests WHERE id = $1`, [first.paymentId]))[0].status).toBe('paid');
+
+    const events = await waitFor(() => {
+      const found = published.filter((m) => m.headers?.ce_type?.toString() === 'vn.lienthong.payment.succeeded.v1' && [first.id, second.id].includes(JSON.parse(m.value!.toString()).attemptId));
+      return found.length === 2 ? found.map((m) => JSON.parse(m.value!.toString()) as { attemptId: string; secondPaymentOf?: string }) : undefined;
+    }, 'both payment.succeeded.v1', 30000);
+    expect(events.find((e) => e.attemptId === payer.id)?.secondPaymentOf).toBeUndefined();
+    expect(events.find((e) => e.attemptId === again.id)?.secondPaymentOf).toBe(payer.id);
+
+    const view = await request(`${fixture.payment.baseUrl}/dossiers/${encodeURIComponent(first.code)}/payments`);
+    const attempts = (view.body as unknown as { items: { attempts: { id: string; secondPaymentOf: string | null }[] }[] }).items[0].attempts;
+    expect(attempts.map((a) => [a.id, a.secondPaymentOf])).toEqual(expect.arrayContaining([[payer.id, null], [again.id, payer.id]]));
+  }, 60000);
+
   it('refuses forged, tampered, foreign and contradicting reports, keeping each with its reason, and marks nothing paid wrongly', async () => {
     const attempt = await pendingAttempt();
     const refusals: [string, unknown, string, number, string][] = [

@@ -30,6 +30,9 @@ const attemptProperties: Record<string, JsonSchema> = {
   providerTransaction: nullable(str({ description: "MaGiaoDich: the provider's transaction" })),
   errorCode: nullable(str({ description: "MaLoi of the provider's refusal or failure" })),
   refundedAmount: AMOUNT,
+  secondPaymentOf: nullable(
+    str({ format: 'uuid', description: 'The attempt that had already paid the fee when this one was paid too: what this one took is owed back to the applicant (a refund is due)' }),
+  ),
   createdAt: dateTime,
   expiresAt: dateTime,
   settledAt: nullable(dateTime),
@@ -164,6 +167,7 @@ const attempt = {
   providerTransaction: null,
   errorCode: null,
   refundedAmount: 0,
+  secondPaymentOf: null,
   createdAt: '2026-11-23T08:00:00.000Z',
   expiresAt: '2026-11-23T08:15:00.000Z',
   settledAt: null,

@@ -73,7 +73,7 @@ const dossierProperties: Record<string, JsonSchema> = {
 };
 const TIMELINE_ENTRY = open(
   {
-    kind: { enum: ['submitted', 'status-changed', 'status-late', 'sub-state', 'step', 'overdue', 'delivered', 'delivery-failed', 'notified', 'payment-requested', 'payment-failed'] },
+    kind: { enum: ['submitted', 'status-changed', 'status-late', 'sub-state', 'step', 'overdue', 'delivered', 'delivery-failed', 'notified', 'payment-requested', 'payment-failed', 'paid-twice'] },
     status: { ...DOSSIER_STATUS, description: "The dossier's status at the time" },
     statusLabel: str(),
     previousStatus: nullable(DOSSIER_STATUS),

@@ -6,9 +6,22 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
  * processing step: its content as note, its handler as detail); overdue; and what other services did for it
  * (journey/): delivered and delivery-failed (to the system named as actor), notified (the template as note, the
  * channel as detail), payment-requested (the amount as note), payment-failed (the provider's error code as note; a
- * fee paid is a status report of the payment service, status-changed or status-late).
+ * fee paid is a status report of the payment service, status-changed or status-late), paid-twice (a fee another
+ * attempt had paid, paid again: the money is owed back; the reference as detail).
  */
-export type TimelineKind = 'submitted' | 'status-changed' | 'status-late' | 'sub-state' | 'step' | 'overdue' | 'delivered' | 'delivery-failed' | 'notified' | 'payment-requested' | 'payment-failed';
+export type TimelineKind =
+  | 'submitted'
+  | 'status-changed'
+  | 'status-late'
+  | 'sub-state'
+  | 'step'
+  | 'overdue'
+  | 'delivered'
+  | 'delivery-failed'
+  | 'notified'
+  | 'payment-requested'
+  | 'payment-failed'
+  | 'paid-twice';
 
 /** One step of a dossier's history, in the order it was recorded. */
 @Entity({ name: 'dossier_timeline' })

@@ -61,6 +61,13 @@ export class PaymentAttemptRow {
   @Column({ name: 'settled_at', type: 'timestamptz', nullable: true })
   settledAt: Date | null;
 
+  /**
+   * The attempt that had already paid the fee when this one was paid too (two attempts started before either was
+   * paid): what this one took is owed back to the applicant, and the dossier moved on with the first.
+   */
+  @Column({ name: 'second_payment_of', type: 'uuid', nullable: true })
+  secondPaymentOf: string | null;
+
   /** When the provider was last asked how it stands (QUERY). */
   @Column({ name: 'queried_at', type: 'timestamptz', nullable: true })
   queriedAt: Date | null;

@@ -46,8 +46,8 @@ export class PaymentAttemptRepository {
   }
 
   /** The attempt that paid a fee of the dossier: the first that succeeded (refunded ones included). */
-  paidOf(dossierCode: string, requestId: string): Promise<PaymentAttemptRow | null> {
-    return this.dataSource.getRepository(PaymentAttemptRow).findOne({
+  paidOf(dossierCode: string, requestId: string, manager: EntityManager = this.dataSource.manager): Promise<PaymentAttemptRow | null> {
+    return manager.getRepository(PaymentAttemptRow).findOne({
       where: { dossierCode, requestId, status: In(['succeeded', 'partially-refunded', 'refunded']) },
       order: { settledAt: 'ASC' },
     });

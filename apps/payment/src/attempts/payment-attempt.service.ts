@@ -79,6 +79,7 @@ export class PaymentAttemptService {
         createdAt,
         expiresAt: new Date(createdAt.getTime() + this.config.PAYMENT_ATTEMPT_TTL_MS),
         settledAt: null,
+        secondPaymentOf: null,
         queriedAt: null,
       });
       await this.attempts.insert(manager, attempt);

@@ -13,6 +13,7 @@ export const paymentAttemptView = (a: PaymentAttemptRow) => ({
   providerTransaction: a.providerTransaction,
   errorCode: a.errorCode,
   refundedAmount: a.refundedAmount,
+  secondPaymentOf: a.secondPaymentOf,
   createdAt: a.createdAt.toISOString(),
   expiresAt: a.expiresAt.toISOString(),
   settledAt: a.settledAt?.toISOString() ?? null,

@@ -75,7 +75,6 @@ export class ProviderReportService {
     const at = parseLegacyDate(callback.ThoiGianGD) ?? receivedAt;
     const failed = verdict.kind === 'failed';
     Object.assign(attempt, { status: verdict.status, providerTransaction: verdict.providerTransaction, errorCode: failed ? callback.MaLoi : null, settledAt: at });
-    await this.attempts.save(manager, attempt);
     const outcome = {
       paymentId: attempt.requestId,
       attemptId: attempt.id,
@@ -88,11 +87,18 @@ export class ProviderReportService {
       recordedAt: receivedAt.toISOString(),
     };
     if (failed) {
+      await this.attempts.save(manager, attempt);
       await this.outbox.add(manager, paymentFailedV1, attempt.dossierCode, { ...outcome, errorCode: callback.MaLoi, failedAt: at.toISOString() });
       return;
     }
-    await this.requests.markPaid(manager, attempt.requestId);
+    // the fee's row, locked: of two attempts of one fee paid at once, one is the payment and the other its second
+    const request = await this.requests.findForUpdate(manager, attempt.requestId);
+    const first = request?.status === 'paid' ? await this.attempts.paidOf(attempt.dossierCode, attempt.requestId, manager) : null;
+    attempt.secondPaymentOf = first?.id ?? null;
+    await this.attempts.save(manager, attempt);
+    if (!first) await this.requests.markPaid(manager, attempt.requestId);
     await this.receipts.due(manager, attempt.id);
-    await this.outbox.add(manager, paymentSucceededV1, attempt.dossierCode, { ...outcome, paidAt: at.toISOString(), afterExpiry: verdict.kind === 'paid-after-expiry' });
+    const paid = { ...outcome, paidAt: at.toISOString(), afterExpiry: verdict.kind === 'paid-after-expiry' };
+    await this.outbox.add(manager, paymentSucceededV1, attempt.dossierCode, first ? { ...paid, secondPaymentOf: first.id } : paid);
   }
 }

@@ -27,6 +27,11 @@ export interface PaymentSucceededV1 extends PaymentAttemptOutcome {
   paidAt: string;
   /** The money came after the attempt had expired: taken all the same, so paid. */
   afterExpiry: boolean;
+  /**
+   * Set when another attempt had already paid the fee (two attempts started before either was paid): this money was
+   * taken a second time and is owed back to the applicant. The dossier moved on with the first; nothing moves it again.
+   */
+  secondPaymentOf?: string;
 }
 
 export interface PaymentFailedV1 extends PaymentAttemptOutcome {
@@ -63,7 +68,7 @@ export const paymentSucceededV1 = defineEvent<PaymentSucceededV1>({
   topic: 'payment.succeeded.v1',
   type: 'vn.lienthong.payment.succeeded.v1',
   partitions: 3,
-  schema: object({ ...common, paidAt: dateTime, afterExpiry: { type: 'boolean' } }),
+  schema: object({ ...common, paidAt: dateTime, afterExpiry: { type: 'boolean' }, secondPaymentOf: string({ format: 'uuid' }) }, [...Object.keys(common), 'paidAt', 'afterExpiry']),
   example: { ...example, paidAt: '2026-11-23T08:05:12.000Z', afterExpiry: false },
 });
 
