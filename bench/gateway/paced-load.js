@@ -14,19 +14,23 @@ const DRAIN_MS = 5000;
 /**
  * Sends GET `url` at `rate` req/s for a warm-up then `durationS` seconds, on `connections` keep-alive connections.
  * Answers the req/s answered after the warm-up, the latency percentiles of those answers that are 2xx (in ms, like
- * autocannon's), and for the whole run the errors (failed or unanswered), the non-2xx answers, and `calls`: the
- * requests answered, those the server certainly handled.
+ * autocannon's), those of how late the generator sent them (`sentLate`), and for the whole run the errors (failed or
+ * unanswered), the non-2xx answers, and `calls`: the requests answered, those the server certainly handled.
  */
 async function pacedLoad({ url, headers, rate, durationS, connections }) {
   const { origin, pathname, search } = new URL(url);
   const pool = new Pool(origin, { connections });
   const latenciesUs = histogram();
+  // how late the load generator itself sent each request (its own event loop stalled, or this machine): a latency
+  // counts from the due time, so this much of it is none of the server's
+  const sentLateUs = histogram();
   const warmUpRequests = Math.round(WARM_UP_S * rate);
   const requests = warmUpRequests + Math.round(durationS * rate);
   const counts = { settled: 0, answered: 0, answeredRecorded: 0, failed: 0, non2xx: 0 };
   const { promise: settled, resolve: allSettled } = Promise.withResolvers();
 
   async function send(dueAt, recorded) {
+    if (recorded) sentLateUs.recordValue(Math.round((performance.now() - dueAt) * 1000));
     try {
       const { statusCode, body } = await pool.request({ path: `${pathname}${search}`, method: 'GET', headers });
       await body.arrayBuffer();
@@ -55,7 +59,9 @@ async function pacedLoad({ url, headers, rate, durationS, connections }) {
     errors: counts.failed + (requests - counts.settled),
     non2xx: counts.non2xx,
     calls: counts.answered,
+    sentLate: percentiles(sentLateUs),
     latenciesUs,
+    sentLateUs,
   };
   await pool.destroy(); // after the snapshot: the requests it aborts are already counted as unanswered
   return result;
@@ -66,10 +72,13 @@ const totalOf = (runs, field) => runs.reduce((total, run) => total + run[field],
 
 /** Several runs of pacedLoad as one: their answers' latencies pooled, their req/s averaged, their counts summed. */
 function pooled(runs) {
-  const latenciesUs = histogram();
-  runs.forEach((run) => latenciesUs.add(run.latenciesUs));
+  const [latenciesUs, sentLateUs] = [histogram(), histogram()];
+  runs.forEach((run) => {
+    latenciesUs.add(run.latenciesUs);
+    sentLateUs.add(run.sentLateUs);
+  });
   const sum = (field) => totalOf(runs, field);
-  return { rps: Math.round(sum('rps') / runs.length), ...percentiles(latenciesUs), errors: sum('errors'), non2xx: sum('non2xx'), calls: sum('calls') };
+  return { rps: Math.round(sum('rps') / runs.length), ...percentiles(latenciesUs), sentLate: percentiles(sentLateUs), errors: sum('errors'), non2xx: sum('non2xx'), calls: sum('calls') };
 }
 
 module.exports = { pacedLoad, pooled, totalOf };

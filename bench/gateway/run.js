@@ -160,6 +160,9 @@ async function measureGateway(port, { gateway, recorder }) {
       p99AtHalfLoad: half.p99,
       p99AtHalfLoadOfSlices: halves.map((r) => r.p99),
       baselineP99AtHalfLoad: baselineHalf.p99,
+      // the load generator's own share of those latencies: how late it sent the requests (p99 and max, ms)
+      sentLateAtHalfLoad: { p99: half.sentLate.p99, max: half.sentLate.max },
+      baselineSentLateAtHalfLoad: { p99: baselineHalf.sentLate.p99, max: baselineHalf.sentLate.max },
       baselineP99AtHalfLoadOfSlices: baselineHalves.map((r) => r.p99),
       addedP99AtHalfLoadMs: Number((half.p99 - baselineHalf.p99).toFixed(1)),
       exchangeRecordsStored: await storedRecords(since, calls),
@@ -228,6 +231,8 @@ ${row('gateway (one process)', allInOne)}
 
   medians of ${ROUNDS} rounds each, in turn: req/s edge ${edge.rpsOfRounds.join(', ')} beside baseline ${edge.baselineRpsOfRounds.join(', ')}; one process ${allInOne.rpsOfRounds.join(', ')} beside ${allInOne.baselineRpsOfRounds.join(', ')}
   p99 ms at half load, slice by slice (${LATENCY_SLICES} of ${SLICE_S} s each, pooled above): edge ${edge.p99AtHalfLoadOfSlices.join(', ')} beside baseline ${edge.baselineP99AtHalfLoadOfSlices.join(', ')}; one process ${allInOne.p99AtHalfLoadOfSlices.join(', ')} beside ${allInOne.baselineP99AtHalfLoadOfSlices.join(', ')}
+
+  the load generator sent requests late by (p99 / max ms): ${edge.sentLateAtHalfLoad.p99} / ${edge.sentLateAtHalfLoad.max} to the edge, ${edge.baselineSentLateAtHalfLoad.p99} / ${edge.baselineSentLateAtHalfLoad.max} to the baseline; one process ${allInOne.sentLateAtHalfLoad.p99} / ${allInOne.sentLateAtHalfLoad.max}, baseline ${allInOne.baselineSentLateAtHalfLoad.p99} / ${allInOne.baselineSentLateAtHalfLoad.max}
 
   throughput ratio gateway/baseline: ${result.throughputRatio} (target ≥ 0.5); one process: ${result.throughputRatioOneProcess}
   added p99 at half the gateway's max load (${edge.halfLoadRps} req/s): ${edge.addedP99AtHalfLoadMs} ms (target ≤ 3 ms); one process: ${allInOne.addedP99AtHalfLoadMs} ms
