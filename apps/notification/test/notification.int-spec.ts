@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dossierStatusChangedV1, DossierStatusChangedV1, paymentFailedV1, paymentSucceededV1 } from '@lienthong/contracts';
 import { SMS_GATEWAY_SYSTEM } from '@lienthong/domain-registry';
@@ -196,6 +197,21 @@ describe('notification: e-mails and SMS from dossier events (real PostgreSQL, Ka
     const texts = await waitFor(() => sms.to(phoneOf('paid')).length >= 3 && sms.to(phoneOf('paid')), 'the payment SMS', 45000);
     expect(texts.find((t) => t.templateId === 'DVC_THANHTOAN_01')).toMatchObject({ text: `Ho so ${codeOf('paid')}: da thanh toan 500.000 dong luc 15:05 23/11/2026. Ma giao dich: GD123456.` });
     expect(await rowsOf('never-seen')).toEqual([]);
+  }, 90000);
+
+  it('tells the applicant that a second payment of a fee paid is a duplicate to be paid back, not that the fee is paid', async () => {
+    await publish(statusChange('twice', 4, 6));
+    const first = { ...paymentSucceededV1.example, dossierCode: codeOf('twice'), reference: `dvc-${run}-twice`, amount: 500000, paidAt: '2026-11-23T08:05:12.000Z' };
+    await events.publish(paymentSucceededV1, codeOf('twice'), first);
+    await events.publish(paymentSucceededV1, codeOf('twice'), { ...first, attemptId: randomUUID(), reference: `dvc-${run}-twice-again`, paidAt: '2026-11-23T08:07:40.000Z', secondPaymentOf: first.attemptId });
+    const mails = await waitFor(() => smtp.to(addressOf('twice')).length >= 3 && smtp.to(addressOf('twice')), 'the payment e-mails', 45000);
+    const duplicate = mails.find((m) => m.mail.subject === `Hồ sơ ${codeOf('twice')}: khoản thanh toán 500.000 đồng bị trùng`);
+    expect(duplicate?.mail.text).toContain('Ông/Bà không cần thanh toán thêm.');
+    expect(mails.filter((m) => m.mail.subject === `Hồ sơ ${codeOf('twice')}: đã thanh toán 500.000 đồng`)).toHaveLength(1);
+    const texts = await waitFor(() => sms.to(phoneOf('twice')).length >= 3 && sms.to(phoneOf('twice')), 'the payment SMS', 45000);
+    expect(texts.find((t) => t.templateId === 'DVC_THANHTOAN_TRUNG_01')).toMatchObject({
+      text: `Ho so ${codeOf('twice')}: khoan 500.000 dong thanh toan luc 15:07 23/11/2026 bi trung, se duoc hoan tra. Ma giao dich: GD123456.`,
+    });
   }, 90000);
 
   it.each([

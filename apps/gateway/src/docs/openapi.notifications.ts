@@ -32,7 +32,7 @@ const notificationProperties: Record<string, JsonSchema> = {
   createdAt: dateTime,
 };
 
-const TEMPLATE_KEYS = ['dossier.submitted', ...Array.from({ length: 10 }, (_, k) => `dossier.status-changed.${k + 1}`), 'payment.succeeded', 'payment.failed'];
+const TEMPLATE_KEYS = ['dossier.submitted', ...Array.from({ length: 10 }, (_, k) => `dossier.status-changed.${k + 1}`), 'payment.succeeded', 'payment.paid-twice', 'payment.failed'];
 const lines: JsonSchema = { type: 'array', maxItems: 100, items: str({ maxLength: 1000 }), description: "An e-mail's body lines, an SMS's parts, with #Field placeholders" };
 const templateAddress = {
   type: 'object',

@@ -11,7 +11,7 @@ export class DossierEventsConsumer implements OnModuleInit {
   onModuleInit(): void {
     this.messaging.consumer.onBatch(dossierSubmittedV1, (events, manager) => this.notifications.recordSubmitted(events, manager));
     this.messaging.consumer.onBatch(dossierStatusChangedV1, (events, manager) => this.notifications.recordStatusChanged(events, manager));
-    this.messaging.consumer.onBatch(paymentSucceededV1, (events, manager) => this.notifications.recordPayments(events, true, manager));
-    this.messaging.consumer.onBatch(paymentFailedV1, (events, manager) => this.notifications.recordPayments(events, false, manager));
+    this.messaging.consumer.onBatch(paymentSucceededV1, (events, manager) => this.notifications.recordPayments(events, manager));
+    this.messaging.consumer.onBatch(paymentFailedV1, (events, manager) => this.notifications.recordPayments(events, manager));
   }
 }

@@ -11,8 +11,7 @@ import {
   fieldsOfPayment,
   fieldsOfStatusChanged,
   fieldsOfSubmitted,
-  PAYMENT_FAILED_TEMPLATE,
-  PAYMENT_SUCCEEDED_TEMPLATE,
+  paymentTemplateOf,
   RenderedMessage,
   statusTemplateOf,
   SUBMITTED_TEMPLATE,
@@ -65,18 +64,17 @@ export class NotificationService {
   }
 
   /**
-   * A fee paid, or an attempt that failed, told to the applicant of the dossier as its events gave them; a payment of a
-   * dossier whose events never reached notification is told to nobody (and said so).
+   * A fee paid, paid a second time (owed back), or an attempt that failed, told to the applicant of the dossier as its
+   * events gave them; a payment of a dossier whose events never reached notification is told to nobody (and said so).
    */
-  async recordPayments(events: ReceivedEvent<PaymentSucceededV1 | PaymentFailedV1>[], paid: boolean, manager: EntityManager): Promise<void> {
+  async recordPayments(events: ReceivedEvent<PaymentSucceededV1 | PaymentFailedV1>[], manager: EntityManager): Promise<void> {
     const contacts = await this.contacts.of(manager, events.map((e) => e.data.dossierCode));
-    const template = paid ? PAYMENT_SUCCEEDED_TEMPLATE : PAYMENT_FAILED_TEMPLATE;
     const known = events.filter((e) => contacts.has(e.data.dossierCode));
-    if (known.length < events.length) this.logger.warn(`${events.length - known.length} ${template} events of dossiers with no contact known here: not told`);
+    if (known.length < events.length) this.logger.warn(`${events.length - known.length} payment events of dossiers with no contact known here: not told`);
     await this.record(
       known.flatMap((e) => {
         const contact = contacts.get(e.data.dossierCode)!;
-        return this.messagesOf(e.id, template, e.data.dossierCode, contact, contact.submissionChannel, fieldsOfPayment(e.data));
+        return this.messagesOf(e.id, paymentTemplateOf(e.data), e.data.dossierCode, contact, contact.submissionChannel, fieldsOfPayment(e.data));
       }),
       manager,
     );

@@ -1,5 +1,5 @@
 import { DossierStatus } from '@lienthong/domain-dossier';
-import { fillLine, MessageTemplate, PAYMENT_FAILED_TEMPLATE, PAYMENT_SUCCEEDED_TEMPLATE, statusOfTemplate, TemplateFieldUnknownError, TemplateFields } from './template-fields';
+import { fillLine, MessageTemplate, PAYMENT_FAILED_TEMPLATE, PAYMENT_PAID_TWICE_TEMPLATE, PAYMENT_SUCCEEDED_TEMPLATE, statusOfTemplate, TemplateFieldUnknownError, TemplateFields } from './template-fields';
 
 const CLOSING = ['', 'Trân trọng,', 'Cổng Dịch vụ công quốc gia', '', 'Thư này được gửi tự động, vui lòng không trả lời.'];
 
@@ -48,6 +48,18 @@ const PAYMENT: Record<string, MessageTemplate> = {
   [PAYMENT_SUCCEEDED_TEMPLATE]: {
     subject: 'Hồ sơ #MaHoSo: đã thanh toán #SoTien đồng',
     lines: ['Kính gửi Ông/Bà,', '', 'Ông/Bà đã thanh toán #SoTien đồng phí, lệ phí của hồ sơ #MaHoSo lúc #ThoiDiem.', 'Mã tham chiếu: #MaThamChieu', 'Mã giao dịch: #MaGiaoDich', 'Hồ sơ tiếp tục được giải quyết.', ...CLOSING],
+  },
+  [PAYMENT_PAID_TWICE_TEMPLATE]: {
+    subject: 'Hồ sơ #MaHoSo: khoản thanh toán #SoTien đồng bị trùng',
+    lines: [
+      'Kính gửi Ông/Bà,',
+      '',
+      'Phí, lệ phí của hồ sơ #MaHoSo đã được thanh toán trước đó. Khoản #SoTien đồng Ông/Bà thanh toán lúc #ThoiDiem là khoản trùng và sẽ được hoàn trả.',
+      'Mã tham chiếu: #MaThamChieu',
+      'Mã giao dịch: #MaGiaoDich',
+      'Ông/Bà không cần thanh toán thêm.',
+      ...CLOSING,
+    ],
   },
   [PAYMENT_FAILED_TEMPLATE]: {
     subject: 'Hồ sơ #MaHoSo: thanh toán không thành công',

@@ -1,6 +1,6 @@
 import { toSmsText } from '@lienthong/domain-notification';
 import { DossierStatus } from '@lienthong/domain-dossier';
-import { fillLine, MessageTemplate, PAYMENT_FAILED_TEMPLATE, PAYMENT_SUCCEEDED_TEMPLATE, statusOfTemplate, TemplateFieldUnknownError, TemplateFields } from './template-fields';
+import { fillLine, MessageTemplate, PAYMENT_FAILED_TEMPLATE, PAYMENT_PAID_TWICE_TEMPLATE, PAYMENT_SUCCEEDED_TEMPLATE, statusOfTemplate, TemplateFieldUnknownError, TemplateFields } from './template-fields';
 
 /**
  * Brand-name SMS: the subject is the id each is registered under with the carriers, the lines its parts, in plain
@@ -30,6 +30,7 @@ const statusTemplate = (status: DossierStatus): MessageTemplate => ({
 
 const PAYMENT: Record<string, MessageTemplate> = {
   [PAYMENT_SUCCEEDED_TEMPLATE]: { subject: 'DVC_THANHTOAN_01', lines: ['Ho so #MaHoSo: da thanh toan #SoTien dong luc #ThoiDiem.', 'Ma giao dich: #MaGiaoDich.'] },
+  [PAYMENT_PAID_TWICE_TEMPLATE]: { subject: 'DVC_THANHTOAN_TRUNG_01', lines: ['Ho so #MaHoSo: khoan #SoTien dong thanh toan luc #ThoiDiem bi trung, se duoc hoan tra.', 'Ma giao dich: #MaGiaoDich.'] },
   [PAYMENT_FAILED_TEMPLATE]: { subject: 'DVC_THANHTOAN_LOI_01', lines: ['Ho so #MaHoSo: thanh toan #SoTien dong khong thanh cong.', 'Vui long thanh toan lai tren Cong Dich vu cong.'] },
 };
 

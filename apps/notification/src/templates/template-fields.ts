@@ -72,12 +72,21 @@ export const statusTemplateOf = (status: number) => `dossier.status-changed.${st
 
 export const PAYMENT_SUCCEEDED_TEMPLATE = 'payment.succeeded';
 export const PAYMENT_FAILED_TEMPLATE = 'payment.failed';
+/** A fee already paid through another attempt and paid again: the money is owed back, the dossier does not move. */
+export const PAYMENT_PAID_TWICE_TEMPLATE = 'payment.paid-twice';
 
-/** Every template key: the submitted dossier, each status it can change to, a fee paid and an attempt that failed. */
+/** The template a settled payment is told with. */
+export function paymentTemplateOf(event: PaymentSucceededV1 | PaymentFailedV1): string {
+  if (!('paidAt' in event)) return PAYMENT_FAILED_TEMPLATE;
+  return event.secondPaymentOf ? PAYMENT_PAID_TWICE_TEMPLATE : PAYMENT_SUCCEEDED_TEMPLATE;
+}
+
+/** Every template key: the submitted dossier, each status it can change to, a fee paid, paid twice, and an attempt that failed. */
 export const TEMPLATE_KEYS: readonly string[] = [
   SUBMITTED_TEMPLATE,
   ...Object.keys(DOSSIER_STATUS_LABELS).map((s) => statusTemplateOf(Number(s))),
   PAYMENT_SUCCEEDED_TEMPLATE,
+  PAYMENT_PAID_TWICE_TEMPLATE,
   PAYMENT_FAILED_TEMPLATE,
 ];
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestj
 import { dossierStatusChangedV1, dossierSubmittedV1, paymentFailedV1, paymentSucceededV1 } from '@lienthong/contracts';
 import { ClientSystem } from '@lienthong/platform-http';
 import { renderMessage } from './render-message';
-import { fieldsOfPayment, fieldsOfStatusChanged, fieldsOfSubmitted, PAYMENT_FAILED_TEMPLATE, PAYMENT_SUCCEEDED_TEMPLATE, statusOfTemplate, TemplateFields } from './template-fields';
+import { fieldsOfPayment, fieldsOfStatusChanged, fieldsOfSubmitted, PAYMENT_FAILED_TEMPLATE, PAYMENT_PAID_TWICE_TEMPLATE, PAYMENT_SUCCEEDED_TEMPLATE, statusOfTemplate, TemplateFields } from './template-fields';
 import { PreviewDto, TemplateAddressDto, TemplateDraftDto } from './template.dto';
 import { templateProblems } from './template-rules';
 import { TemplateException, TemplateProblem } from './template.exception';
@@ -11,6 +11,7 @@ import { TemplateStore } from './template-store';
 /** The example dossier a preview is filled in for, at the template's status. */
 function exampleFields(template: string, submissionChannel: number): TemplateFields {
   if (template === PAYMENT_SUCCEEDED_TEMPLATE) return fieldsOfPayment(paymentSucceededV1.example);
+  if (template === PAYMENT_PAID_TWICE_TEMPLATE) return fieldsOfPayment(paymentSucceededV1.example);
   if (template === PAYMENT_FAILED_TEMPLATE) return fieldsOfPayment(paymentFailedV1.example);
   const status = statusOfTemplate(template);
   if (status === undefined) return fieldsOfSubmitted({ ...dossierSubmittedV1.example, channel: (submissionChannel || 2) as 1 | 2 | 3 });

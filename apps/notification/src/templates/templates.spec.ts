@@ -1,9 +1,9 @@
-import { dossierStatusChangedV1, dossierSubmittedV1 } from '@lienthong/contracts';
+import { dossierStatusChangedV1, dossierSubmittedV1, paymentFailedV1, paymentSucceededV1 } from '@lienthong/contracts';
 import { DOSSIER_STATUS_LABELS, DossierStatus } from '@lienthong/domain-dossier';
 import type { DossierStatusChangedV1, DossierSubmittedV1 } from '@lienthong/contracts';
 import { defaultEmailTemplate, renderEmail } from './email.templates';
 import { defaultSmsTemplate, renderSms } from './sms.templates';
-import { fieldsOfStatusChanged, fieldsOfSubmitted, fillLine, statusTemplateOf, SUBMITTED_TEMPLATE, TemplateFieldUnknownError, vietnamTime } from './template-fields';
+import { fieldsOfPayment, fieldsOfStatusChanged, fieldsOfSubmitted, fillLine, paymentTemplateOf, statusTemplateOf, SUBMITTED_TEMPLATE, TemplateFieldUnknownError, vietnamTime } from './template-fields';
 
 const renderSubmittedEmail = (event: DossierSubmittedV1) => renderEmail(defaultEmailTemplate(SUBMITTED_TEMPLATE), fieldsOfSubmitted(event));
 const renderStatusChangedEmail = (event: DossierStatusChangedV1) => renderEmail(defaultEmailTemplate(statusTemplateOf(event.status)), fieldsOfStatusChanged(event));
@@ -65,5 +65,25 @@ describe('the SMS templates of the code (version 1)', () => {
     expect(sms({ ...dossierStatusChangedV1.example, status: 5, dueAt: null, note: 'Thiếu bản sao giấy khai sinh' })).toBe(
       'Ho so 000.00.06.H56-261123-0001: Yeu cau bo sung. De nghi bo sung: Thieu ban sao giay khai sinh. Tra cuu: dichvucong.gov.vn',
     );
+  });
+});
+
+describe('the payment notices', () => {
+  const secondPayment = { ...paymentSucceededV1.example, secondPaymentOf: '9b7c1e2d-4a5f-4e6b-8c7d-1f2e3a4b5c6d' };
+
+  it('tells a fee paid, a second payment and a failed attempt apart', () => {
+    expect([paymentSucceededV1.example, secondPayment, paymentFailedV1.example].map(paymentTemplateOf)).toEqual(['payment.succeeded', 'payment.paid-twice', 'payment.failed']);
+  });
+
+  it('says that a second payment is owed back and that nothing more is to be paid, and does not say the dossier moves on', () => {
+    const { subject, body } = renderEmail(defaultEmailTemplate(paymentTemplateOf(secondPayment)), fieldsOfPayment(secondPayment));
+    expect(subject).toMatch(/^Hồ sơ 000\.00\.06\.H56-261123-0001: khoản thanh toán [\d.]+ đồng bị trùng$/);
+    expect(body).toContain('là khoản trùng và sẽ được hoàn trả.');
+    expect(body).toContain('Ông/Bà không cần thanh toán thêm.');
+    expect(body).not.toContain('tiếp tục được giải quyết');
+    const sms = renderSms(defaultSmsTemplate(paymentTemplateOf(secondPayment)), fieldsOfPayment(secondPayment));
+    expect(sms.subject).toBe('DVC_THANHTOAN_TRUNG_01');
+    expect(sms.body).toMatch(/bi trung, se duoc hoan tra\./);
+    expect(sms.body).toMatch(/^[\x20-\x7e]+$/);
   });
 });
