@@ -98,6 +98,22 @@ describe('intake: dossier lifecycle (real PostgreSQL and Kafka)', () => {
     expect((await dossier(code)).status).toBe(7);
   });
 
+  it('answers each of many reports arriving together on its own: a refused one among them keeps nothing and stops no other', async () => {
+    const [first, second, withdrawn] = await Promise.all(['together-1', 'together-2', 'together-3'].map(submit));
+    await report(withdrawn, 7, '2026-11-24T09:00:00');
+    const answers = await Promise.all([
+      report(first, 2, '2026-11-23T09:00:00'),
+      report(second, 2, '2026-11-23T09:00:00'),
+      report(withdrawn, 4, '2026-11-25T09:00:00'),
+      report(first, 4, '2026-11-24T09:00:00'),
+      report(second, 2, '2026-11-23T09:00:00'),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 409, 200, 200]);
+    expect(answers[2].body).toMatchObject({ type: expect.stringMatching(/\/illegal-transition$/), from: 7, to: 4 });
+    expect(await Promise.all([first, second, withdrawn].map(async (code) => (await dossier(code)).status))).toEqual([4, 2, 7]);
+    expect(await Promise.all([first, second, withdrawn].map(reportsKept))).toEqual([2, 1, 1]);
+  });
+
   it('reads the portal status words, keeps sub-states and unknown words on the timeline only', async () => {
     const code = await submit('words');
     expect((await report(code, 'new', '2026-11-23T09:00:00')).body).toMatchObject({ status: 2, outcome: 'applied' });

@@ -40,6 +40,12 @@ describe('intake: dossier submission (real PostgreSQL and Kafka)', () => {
     expect(new Set(codes).size).toBe(40);
   });
 
+  it('creates one dossier for the same submission sent several times at once, and answers every copy with its code', async () => {
+    const results = await Promise.all(Array.from({ length: 6 }, () => request(`${intake.baseUrl}/dossiers`, { body: submission('at-once'), headers: CLIENT })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(new Set(results.map((r) => r.body.code)).size).toBe(1);
+  });
+
   it.each([
     ['invalid JSON', '{"partnerReference": ', 400, 'malformed-json'],
     ['missing fields', { partnerReference: `${run}-missing` }, 400, 'invalid-request'],
