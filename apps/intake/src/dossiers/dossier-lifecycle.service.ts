@@ -67,26 +67,17 @@ export class DossierLifecycleService {
       const { from, reason } = verdict;
       throw new DossierException(DossierProblem.IllegalTransition, `${code}: ${from} → ${reported.status} refused: ${reason}`, { from, to: reported.status, occurredAt: occurredAt.toISOString() });
     }
-    await this.dossiers.keepReport(manager, { dossierCode: code, ...arriving });
     return this.apply(manager, dossier, arriving, verdict.after);
   }
 
-  /** Brings the dossier to what its reports fold to: status, clock and due date, with the event when the status moved. */
+  /** Keeps the report and brings the dossier to what its reports fold to (status, clock, due date), with the event when the status moved. */
   private async apply(manager: EntityManager, dossier: Dossier, arriving: KeptReport, life: Lifecycle<KeptReport>): Promise<ReportOutcome> {
     const previous = dossier.status as DossierStatus;
     const changed = life.status !== previous;
     const dueAt = await this.dueAtAfter(manager, dossier, life);
     if (dueAt?.getTime() !== dossier.dueAt?.getTime()) dossier.overdueAt = null;
     Object.assign(dossier, { status: life.status, clockStartedAt: life.clockStartedAt, dueAt, updatedAt: new Date() });
-    await this.dossiers.updateLifecycle(manager, dossier, {
-      dossierCode: dossier.code,
-      kind: changed ? 'status-changed' : 'status-late',
-      status: arriving.status,
-      previousStatus: previous,
-      note: arriving.note,
-      actor: arriving.actor,
-      occurredAt: arriving.occurredAt,
-    });
+    await this.dossiers.keepReport(manager, { dossierCode: dossier.code, ...arriving }, dossier, { kind: changed ? 'status-changed' : 'status-late', previousStatus: previous });
     if (!changed) return 'late';
     await this.outbox.add(manager, dossierStatusChangedV1, dossier.code, {
       code: dossier.code,

@@ -4,6 +4,12 @@ import { Dossier } from './dossier.entity';
 import { DossierTimelineEntry } from './dossier-timeline-entry.entity';
 import { StatusReportRecord } from './status-report.entity';
 
+/** How a kept report shows on the timeline; its status, note, actor and time are the report's. */
+export interface ReportEntry {
+  kind: 'status-changed' | 'status-late';
+  previousStatus: number;
+}
+
 @Injectable()
 export class DossierRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -27,11 +33,21 @@ export class DossierRepository {
     await manager.insert(DossierTimelineEntry, entry);
   }
 
-  /** Stores what a status report changed of the dossier (status, clock, due date) and the report's timeline entry. */
-  async updateLifecycle(manager: EntityManager, dossier: Dossier, entry: Partial<DossierTimelineEntry>): Promise<void> {
-    const { status, updatedAt, clockStartedAt, dueAt, overdueAt } = dossier;
-    await manager.update(Dossier, { code: dossier.code }, { status, updatedAt, clockStartedAt, dueAt, overdueAt });
-    await manager.insert(DossierTimelineEntry, entry);
+  /**
+   * Keeps a status report and stores what the dossier became by it (status, clock, due date) with the report's
+   * timeline entry: one statement, one round trip, under the dossier's lock.
+   */
+  async keepReport(manager: EntityManager, report: Omit<StatusReportRecord, 'id'>, dossier: Dossier, entry: ReportEntry): Promise<void> {
+    const { code, status, updatedAt, clockStartedAt, dueAt, overdueAt } = dossier;
+    await manager.query(
+      `WITH kept AS (
+         INSERT INTO dossier_status_reports (dossier_code, status, occurred_at, actor, note) VALUES ($1, $2, $3, $4, $5)
+       ), moved AS (
+         UPDATE dossiers SET status = $6, updated_at = $7, clock_started_at = $8, due_at = $9, overdue_at = $10 WHERE code = $1
+       )
+       INSERT INTO dossier_timeline (dossier_code, kind, status, previous_status, note, actor, occurred_at) VALUES ($1, $11, $2, $12, $5, $4, $3)`,
+      [code, report.status, report.occurredAt, report.actor, report.note, status, updatedAt, clockStartedAt, dueAt, overdueAt, entry.kind, entry.previousStatus],
+    );
   }
 
   async addToTimeline(manager: EntityManager, entry: Partial<DossierTimelineEntry>): Promise<void> {
@@ -41,10 +57,6 @@ export class DossierRepository {
   /** The status reports kept for a dossier; read under the dossier's lock, so none is missed. */
   reportsOf(manager: EntityManager, code: string): Promise<StatusReportRecord[]> {
     return manager.getRepository(StatusReportRecord).find({ where: { dossierCode: code }, order: { id: 'ASC' } });
-  }
-
-  async keepReport(manager: EntityManager, report: Omit<StatusReportRecord, 'id'>): Promise<void> {
-    await manager.insert(StatusReportRecord, report);
   }
 
   /**
