@@ -77,7 +77,7 @@ export class DossierLifecycleService {
     const dueAt = await this.dueAtAfter(manager, dossier, life);
     if (dueAt?.getTime() !== dossier.dueAt?.getTime()) dossier.overdueAt = null;
     Object.assign(dossier, { status: life.status, clockStartedAt: life.clockStartedAt, dueAt, updatedAt: new Date() });
-    await this.dossiers.keepReport(manager, { dossierCode: dossier.code, ...arriving }, dossier, { kind: changed ? 'status-changed' : 'status-late', previousStatus: previous });
+    await this.dossiers.keepReport(manager, arriving, dossier, { kind: changed ? 'status-changed' : 'status-late', previousStatus: previous });
     if (!changed) return 'late';
     await this.outbox.add(manager, dossierStatusChangedV1, dossier.code, {
       code: dossier.code,

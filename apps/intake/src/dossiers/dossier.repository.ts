@@ -34,10 +34,10 @@ export class DossierRepository {
   }
 
   /**
-   * Keeps a status report and stores what the dossier became by it (status, clock, due date) with the report's
-   * timeline entry: one statement, one round trip, under the dossier's lock.
+   * Keeps a status report of the dossier and stores what the dossier became by it (status, clock, due date) with the
+   * report's timeline entry: one statement, one round trip, under the dossier's lock.
    */
-  async keepReport(manager: EntityManager, report: Omit<StatusReportRecord, 'id'>, dossier: Dossier, entry: ReportEntry): Promise<void> {
+  async keepReport(manager: EntityManager, report: Omit<StatusReportRecord, 'id' | 'dossierCode'>, dossier: Dossier, entry: ReportEntry): Promise<void> {
     const { code, status, updatedAt, clockStartedAt, dueAt, overdueAt } = dossier;
     await manager.query(
       `WITH kept AS (
