@@ -60,6 +60,12 @@ describe('the first journey, every app a separate process on real Kafka, Postgre
       return (res.body.items as unknown as { status: string }[]).map((n) => n.status);
     };
     await waitFor(async () => (await smsStatuses()).every((status) => status === 'delivered') || undefined, 'the three SMS delivered', 30000);
+    const receiptsOf = async () => ((await request(`${backbone.apps.url('legacy-sim')}/sms/messages?to=0961234567`)).body.messages as unknown as { text: string; receipts: object[] }[]).filter((m) => m.text.includes(code)).map((m) => m.receipts);
+    const receipts = await waitFor(async () => {
+      const noted = await receiptsOf();
+      return noted.every((r) => r.length > 0) && noted;
+    }, 'the receipts noted by the SMS gateway', 10000);
+    expect(receipts).toEqual(Array(3).fill([{ status: 'DELIVERED', httpStatus: 200, outcome: 'delivered', sentAt: expect.any(String) }]));
     const tracked = await backbone.gateway(`/v1/dossiers/${code}/tracking`, { headers: backbone.provinceKey('H01') });
     expect(tracked.body).toMatchObject({ code, status: 4, applicant: { name: 'N***** V** A*' } });
   }, 90000);

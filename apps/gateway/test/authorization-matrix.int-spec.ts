@@ -114,6 +114,7 @@ function probesOf(fixtures: Fixtures): Record<string, (system: string) => Probe[
     'POST /v1/payments/callbacks': () => [{ path: '/v1/payments/callbacks', body: { MaThamChieu: 'dvc-matrix' } }],
     'POST /v1/notifications/opt-outs': () => [{ path: '/v1/notifications/opt-outs', body: { channel: 'SMS', recipient: '0961234567', optedOut: true } }],
     'POST /v1/notifications/sms-receipts': () => [{ path: '/v1/notifications/sms-receipts', body: { messageId: '0b8e4c8e-2f6a-4c0e-9d59-2f4f0c1d9a11', status: 'DELIVERED' } }],
+    'POST /v1/notifications/sms-receipt-batches': () => [{ path: '/v1/notifications/sms-receipt-batches', body: { receipts: [{ messageId: '0b8e4c8e-2f6a-4c0e-9d59-2f4f0c1d9a11', status: 'DELIVERED' }] } }],
     'GET /v1/operator/notification-templates': () => [{ path: '/v1/operator/notification-templates?template=dossier.submitted&channel=SMS' }],
     'POST /v1/operator/notification-templates': () => [{ path: '/v1/operator/notification-templates', body: { template: 'dossier.submitted', channel: 'SMS', subject: 'DVC_X_01', lines: ['Ho so #MaHoSo'] } }],
     'POST /v1/operator/notification-templates/preview': () => [{ path: '/v1/operator/notification-templates/preview', body: { template: 'dossier.submitted', channel: 'SMS' } }],

@@ -127,6 +127,57 @@ describe('notification: e-mails and SMS from dossier events (real PostgreSQL, Ka
     expect((await receipt('6f1c7a52-7a8e-4f55-9d0e-3c3f1f1b2a10', 'DELIVERED')).status).toBe(404);
   }, 90000);
 
+  it('applies a batch of receipts in one go, in their order: each answers for itself, an unknown message with a problem, a second receipt of one message changes nothing', async () => {
+    const names = ['batch-delivered', 'batch-temporary', 'batch-permanent'];
+    for (const name of names) await publish(statusChange(name, 1, 2));
+    const [delivered, temporary, permanent] = await waitFor(async () => {
+      const rows = (await Promise.all(names.map((name) => rowsOf(name, 'SMS')))).map(([row]) => row);
+      return rows.every((row) => row?.status === 'sent') && (rows as { id: string }[]).map((row) => row.id);
+    }, 'the three SMS sent', 45000);
+    const unknown = '6f1c7a52-7a8e-4f55-9d0e-3c3f1f1b2a11';
+    const batch = [
+      { messageId: delivered, status: 'DELIVERED', reportedAt: '2026-11-23T08:00:03.000Z' },
+      { messageId: temporary, status: 'TEMPORARY_FAILURE', error: 'the handset could not be reached' },
+      { messageId: unknown, status: 'DELIVERED' },
+      { messageId: permanent, status: 'PERMANENT_FAILURE' },
+      { messageId: delivered, status: 'PERMANENT_FAILURE' },
+    ];
+    const answer = await request(`${notification.baseUrl}/sms-receipt-batches`, { body: { receipts: batch }, headers: { 'x-lienthong-client': SMS_GATEWAY_SYSTEM } });
+    expect([answer.status, answer.body]).toEqual([
+      200,
+      {
+        items: [
+          { messageId: delivered, status: 'delivered' },
+          { messageId: temporary, status: 'pending' },
+          { messageId: unknown, problem: 'unknown-message' },
+          { messageId: permanent, status: 'failed' },
+          { messageId: delivered, status: 'delivered' },
+        ],
+      },
+    ]);
+    const [[d], [t], [p]] = await Promise.all(names.map((name) => rowsOf(name, 'SMS')));
+    expect(d).toMatchObject({ status: 'delivered', delivered_at: new Date('2026-11-23T08:00:03.000Z'), last_error: null });
+    expect(t).toMatchObject({ status: 'pending', delivered_at: null, last_error: 'the carrier reported TEMPORARY_FAILURE: the handset could not be reached' });
+    expect(t.next_attempt_at.getTime()).toBeGreaterThan(Date.now() - 1000);
+    expect(p).toMatchObject({ status: 'failed', last_error: 'the carrier reported PERMANENT_FAILURE' });
+    await waitFor(() => sms.to(phoneOf('batch-temporary')).length >= 2, 'the SMS of the temporary failure sent again', 45000);
+    expect(sms.to(phoneOf('batch-permanent'))).toHaveLength(1);
+  }, 90000);
+
+  it('refuses a batch of receipts that is empty, too long, or holds a malformed receipt, and changes nothing', async () => {
+    const post = (receipts: unknown) => request(`${notification.baseUrl}/sms-receipt-batches`, { body: { receipts }, headers: { 'x-lienthong-client': SMS_GATEWAY_SYSTEM } });
+    await publish(statusChange('batch-refused', 1, 2));
+    const [row] = await waitFor(async () => (await rowsOf('batch-refused', 'SMS'))[0]?.status === 'sent' && rowsOf('batch-refused', 'SMS'), 'the SMS sent', 45000);
+    const valid = { messageId: row.id, status: 'DELIVERED' };
+    const empty = await post([]);
+    expect([empty.status, empty.body.detail]).toEqual([400, expect.stringMatching(/receipts must contain at least 1 elements/)]);
+    const long = await post(Array.from({ length: 501 }, () => valid));
+    expect([long.status, long.body.detail]).toEqual([400, expect.stringMatching(/receipts must contain no more than 500 elements/)]);
+    const malformed = await post([valid, { messageId: row.id, status: 'READ' }]);
+    expect([malformed.status, malformed.body.detail]).toEqual([400, expect.stringMatching(/receipts\.1\.status must be one of DELIVERED, TEMPORARY_FAILURE, PERMANENT_FAILURE/)]);
+    expect((await rowsOf('batch-refused', 'SMS'))[0].status).toBe('sent');
+  }, 90000);
+
   it('skips what a recipient opted out of, but for the notices the law makes mandatory; sends nothing switched off', async () => {
     const optOut = await request(`${notification.baseUrl}/opt-outs`, { body: { channel: 'SMS', recipient: phoneOf('opted'), optedOut: true } });
     expect(optOut.body).toEqual({ channel: 'SMS', optedOut: true });

@@ -65,6 +65,23 @@ export const NOTIFICATION_SCHEMAS: Record<string, JsonSchema> = {
     additionalProperties: false,
   },
   SmsReceiptAnswer: { type: 'object', properties: { messageId: str({ format: 'uuid' }), status: STATUS }, required: ['messageId', 'status'] },
+  SmsReceiptBatch: { type: 'object', properties: { receipts: { type: 'array', minItems: 1, maxItems: 500, items: ref('SmsReceipt') } }, required: ['receipts'], additionalProperties: false },
+  SmsReceiptBatchAnswer: {
+    type: 'object',
+    properties: {
+      items: {
+        type: 'array',
+        description: 'One per receipt, in their order',
+        items: {
+          oneOf: [
+            ref('SmsReceiptAnswer'),
+            { type: 'object', properties: { messageId: str({ format: 'uuid' }), problem: { enum: ['unknown-message'], description: 'No SMS has this message id' } }, required: ['messageId', 'problem'] },
+          ],
+        },
+      },
+    },
+    required: ['items'],
+  },
   TemplateAddress: templateAddress,
   TemplateDraft: { ...templateAddress, properties: { ...templateAddress.properties, subject: str({ maxLength: 200, description: "An e-mail's subject; an SMS's registered brand-name template id" }), lines }, required: ['template', 'channel', 'subject', 'lines'] },
   TemplatePreview: { ...templateAddress, properties: { ...templateAddress.properties, subject: str({ maxLength: 200 }), lines }, description: 'A draft (subject and lines), or without them the version in use' },
@@ -84,6 +101,7 @@ export const NOTIFICATION_SCHEMAS: Record<string, JsonSchema> = {
 };
 
 const MESSAGE_ID = '0b8e4c8e-2f6a-4c0e-9d59-2f4f0c1d9a11';
+const OTHER_MESSAGE_ID = '5d2a7f10-8c3b-4e9a-b6d1-7a0e2c4f9b35';
 const draft = { template: 'dossier.status-changed.4', channel: 'SMS', submissionChannel: 2, subject: 'DVC_DANGXULY_02', lines: ['Ho so #MaHoSo dang duoc giai quyet.', 'Han tra ket qua: #NgayHenTra.'] };
 const templateV1 = {
   template: 'dossier.status-changed.4',
@@ -121,6 +139,28 @@ export const NOTIFICATION_PATHS: OpenApiDocument['paths'] = {
       requestBody: body('SmsReceipt', example('Delivered', { messageId: MESSAGE_ID, status: 'DELIVERED', reportedAt: '2026-11-23T08:00:03.000Z' })),
       answers: { '200': { description: "The message's status now", schema: 'SmsReceiptAnswer', examples: { delivered: example('Delivered', { messageId: MESSAGE_ID, status: 'delivered' }) } } },
       problems: ['unknownMessage'],
+      proxied: true,
+    }),
+  },
+  '/v1/notifications/sms-receipt-batches': {
+    post: guarded('post', {
+      operationId: 'smsReceiptBatch',
+      summary: "Delivery receipts the SMS gateway gathered, at most 500, applied in one go",
+      description:
+        'Each receipt is applied as by /v1/notifications/sms-receipts, in the order given, all in one transaction; each item of the answer tells what became of its receipt. An unknown message id spoils only its own item; a malformed receipt refuses the whole batch (400) and changes nothing.',
+      tag: NOTIFICATION_TAG,
+      permission: Permission.ReportDelivery,
+      requestBody: body(
+        'SmsReceiptBatch',
+        example('Two receipts', { receipts: [{ messageId: MESSAGE_ID, status: 'DELIVERED', reportedAt: '2026-11-23T08:00:03.000Z' }, { messageId: OTHER_MESSAGE_ID, status: 'TEMPORARY_FAILURE', error: 'the handset could not be reached' }] }),
+      ),
+      answers: {
+        '200': {
+          description: 'What became of each receipt, in their order',
+          schema: 'SmsReceiptBatchAnswer',
+          examples: { applied: example('Delivered, and to be sent again', { items: [{ messageId: MESSAGE_ID, status: 'delivered' }, { messageId: OTHER_MESSAGE_ID, status: 'pending' }] }) },
+        },
+      },
       proxied: true,
     }),
   },

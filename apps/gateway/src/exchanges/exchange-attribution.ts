@@ -36,6 +36,7 @@ const SERVICE_NAMES: Record<string, string> = {
   'POST /v1/operator/payments/attempts/:id/refunds': 'operator.payments.refund',
   'POST /v1/notifications/opt-outs': 'notification.opt-out',
   'POST /v1/notifications/sms-receipts': 'notification.sms-receipt',
+  'POST /v1/notifications/sms-receipt-batches': 'notification.sms-receipt-batch',
   'GET /v1/operator/notifications': 'operator.notifications.list',
   'GET /v1/operator/notification-templates': 'operator.templates.versions',
   'POST /v1/operator/notification-templates': 'operator.templates.add',

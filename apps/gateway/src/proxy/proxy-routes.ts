@@ -134,6 +134,7 @@ export const PROXY_ROUTES: readonly ProxyRoute[] = [
   { method: 'POST', path: '/v1/payments/callbacks', permission: Permission.ReportPayment, scopeOf: nowhere, upstream: 'payment', upstreamPath: () => '/payments/callbacks' },
   { method: 'POST', path: '/v1/notifications/opt-outs', permission: Permission.ManageOptOuts, scopeOf: nowhere, upstream: 'notification', upstreamPath: () => '/opt-outs' },
   { method: 'POST', path: '/v1/notifications/sms-receipts', permission: Permission.ReportDelivery, scopeOf: nowhere, upstream: 'notification', upstreamPath: () => '/sms-receipts' },
+  { method: 'POST', path: '/v1/notifications/sms-receipt-batches', permission: Permission.ReportDelivery, scopeOf: nowhere, upstream: 'notification', upstreamPath: () => '/sms-receipt-batches' },
   ...TEMPLATES,
   { method: 'GET', path: '/v1/operator/notifications', permission: Permission.ReadNotifications, scopeOf: nowhere, upstream: 'notification', upstreamPath: () => '/notifications' },
   { method: 'GET', path: '/v1/procedures', permission: Permission.ReadProcedure, scopeOf: nowhere, upstream: 'catalogue', upstreamPath: () => '/procedures' },

@@ -18,22 +18,42 @@ export type ReceiptStatus = 'DELIVERED' | 'TEMPORARY_FAILURE' | 'PERMANENT_FAILU
 export interface ReceivedSms extends SmsGatewayMessage {
   /** How often it was handed over: a resend after a temporary failure is the same message again. */
   sends: number;
-  receipts: { status: ReceiptStatus; httpStatus?: number; sentAt: string }[];
+  /** Each time its receipt was sent: the HTTP status of the batch it went in, and what the backbone made of it (its status, or a problem). */
+  receipts: { status: ReceiptStatus; httpStatus?: number; outcome?: string; sentAt: string }[];
+}
+
+interface Receipt {
+  messageId: string;
+  status: ReceiptStatus;
+  reportedAt: string;
+  error?: string;
 }
 
 export class MisroutedSmsError extends Error {}
 
-const RECEIPT_PATH = '/v1/notifications/sms-receipts';
+const RECEIPT_PATH = '/v1/notifications/sms-receipt-batches';
 const RECEIPT_ATTEMPTS = 8;
+/** Receipts sent in one call at most; those due while a call is out go in the next. */
+const RECEIPT_BATCH_SIZE = 100;
+
+/** What the backbone made of each receipt of a batch it took, in their order. */
+function outcomesOf(result: GatewayCallResult): string[] {
+  if (!result.answered || result.httpStatus !== 200) return [];
+  const { items } = JSON.parse(result.text) as { items: { status?: string; problem?: string }[] };
+  return items.map((item) => item.status ?? item.problem ?? '');
+}
 
 /**
  * The brand-name SMS gateway and the carriers behind it: takes messages routed to a number's carrier, and reports each
- * one's delivery back through the gateway with the SMS gateway's own credentials, after STATUS_PUSH_DELAY_MS.
+ * one's delivery back through the gateway with the SMS gateway's own credentials, after STATUS_PUSH_DELAY_MS. Receipts
+ * due together go in one call, as a real SMS gateway reports them: one call at a time, the next taking what came due meanwhile.
  */
 @Injectable()
 export class SmsCenter extends BackgroundRuns {
   private readonly messages = new Map<string, ReceivedSms>();
   private fault: SmsFault = 'none';
+  private readonly due: { message: ReceivedSms; receipt: Receipt }[] = [];
+  private reporting = false;
 
   constructor(private readonly config: LegacySimEnv) {
     super();
@@ -66,8 +86,22 @@ export class SmsCenter extends BackgroundRuns {
 
   private async report(message: ReceivedSms, status: ReceiptStatus): Promise<void> {
     if (!(await this.pause(this.config.STATUS_PUSH_DELAY_MS))) return;
-    const receipt = { messageId: message.messageId, status, reportedAt: new Date().toISOString(), ...(status === 'DELIVERED' ? {} : { error: 'the handset could not be reached' }) };
-    const note = (result: GatewayCallResult) => message.receipts.push({ status, ...(result.answered ? { httpStatus: result.httpStatus } : {}), sentAt: new Date().toISOString() });
-    await this.postUntilTaken(this.config, SMS_GATEWAY_SYSTEM, RECEIPT_PATH, receipt, RECEIPT_ATTEMPTS, note);
+    this.due.push({ message, receipt: { messageId: message.messageId, status, reportedAt: new Date().toISOString(), ...(status === 'DELIVERED' ? {} : { error: 'the handset could not be reached' }) } });
+    if (this.reporting) return;
+    this.reporting = true;
+    try {
+      while (this.due.length > 0 && !this.signal.aborted) await this.reportBatch(this.due.splice(0, RECEIPT_BATCH_SIZE));
+    } finally {
+      this.reporting = false;
+    }
+  }
+
+  private async reportBatch(batch: { message: ReceivedSms; receipt: Receipt }[]): Promise<void> {
+    const note = (result: GatewayCallResult) => {
+      const outcomes = outcomesOf(result);
+      const sentAt = new Date().toISOString();
+      batch.forEach(({ message, receipt }, k) => message.receipts.push({ status: receipt.status, ...(result.answered ? { httpStatus: result.httpStatus } : {}), ...(outcomes[k] ? { outcome: outcomes[k] } : {}), sentAt }));
+    };
+    await this.postUntilTaken(this.config, SMS_GATEWAY_SYSTEM, RECEIPT_PATH, { receipts: batch.map((due) => due.receipt) }, RECEIPT_ATTEMPTS, note);
   }
 }

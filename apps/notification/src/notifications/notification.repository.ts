@@ -65,13 +65,20 @@ export class NotificationRepository {
     await manager.update(Notification, { id: In(ids) }, { nextAttemptAt: until });
   }
 
-  /** The message, locked for the rest of the transaction. */
-  findForUpdate(manager: EntityManager, id: string): Promise<Notification | null> {
-    return manager.getRepository(Notification).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  /** The messages with these ids, locked for the rest of the transaction in id order, so that two batches never wait on each other. */
+  findAllForUpdate(manager: EntityManager, ids: string[]): Promise<Notification[]> {
+    return manager.createQueryBuilder(Notification, 'n').where('n.id IN (:...ids)', { ids }).orderBy('n.id').setLock('pessimistic_write').getMany();
   }
 
-  async save(manager: EntityManager, notification: Notification): Promise<void> {
-    await manager.getRepository(Notification).save(notification);
+  /** Writes what the carrier's receipts made of each message (status, delivery time, next attempt, error) in one statement. */
+  async saveReceiptOutcomes(manager: EntityManager, notifications: Notification[]): Promise<void> {
+    if (notifications.length === 0) return;
+    await manager.query(
+      `UPDATE notifications n SET status = u.status, delivered_at = u.delivered_at, next_attempt_at = u.next_attempt_at, last_error = u.last_error
+       FROM unnest($1::uuid[], $2::varchar[], $3::timestamptz[], $4::timestamptz[], $5::text[]) AS u(id, status, delivered_at, next_attempt_at, last_error)
+       WHERE n.id = u.id`,
+      [notifications.map((n) => n.id), notifications.map((n) => n.status), notifications.map((n) => n.deliveredAt), notifications.map((n) => n.nextAttemptAt), notifications.map((n) => n.lastError)],
+    );
   }
 
   findPage(filter: NotificationFilter, { page, pageSize }: Page): Promise<[Notification[], number]> {

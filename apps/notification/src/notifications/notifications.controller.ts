@@ -5,7 +5,7 @@ import { NotificationRepository } from './notification.repository';
 import { notificationView } from './notification.view';
 import { OptOutDto } from './opt-out.dto';
 import { OptOutRepository } from './opt-out.repository';
-import { SmsReceiptDto } from './sms-receipt.dto';
+import { SmsReceiptBatchDto, SmsReceiptDto } from './sms-receipt.dto';
 import { SmsReceiptService } from './sms-receipt.service';
 
 @Controller()
@@ -25,6 +25,13 @@ export class NotificationsController {
   @HttpCode(HttpStatus.OK)
   receipt(@ClientSystem() _caller: string, @Body() body: SmsReceiptDto) {
     return this.receipts.receive(body);
+  }
+
+  /** Receipts the SMS gateway gathered, applied in one go: each item answers for its receipt, an unknown message id with a problem. */
+  @Post('sms-receipt-batches')
+  @HttpCode(HttpStatus.OK)
+  async receiptBatch(@ClientSystem() _caller: string, @Body() body: SmsReceiptBatchDto) {
+    return { items: await this.receipts.receiveAll(body.receipts) };
   }
 
   /** A recipient opts out of a channel, or back in. */
