@@ -83,7 +83,7 @@ describe('the first journey, every app a separate process on real Kafka, Postgre
       return rows.length > 0 ? rows : undefined;
     }, 'a payment request', 30000);
     expect(payments).toEqual([{ amount: 500000, status: 'requested' }]);
-  });
+  }, 75000);
 
   it("refuses one province's credentials on another province's dossier with 403", async () => {
     const submitted = await backbone.gateway('/v1/dossiers', { body: submission(`${run}-scope`, `scope-${run}@example.vn`) });
