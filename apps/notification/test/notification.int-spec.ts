@@ -252,6 +252,8 @@ describe('notification: e-mails and SMS from dossier events (real PostgreSQL, Ka
 
   it('tells the applicant that a second payment of a fee paid is a duplicate to be paid back, not that the fee is paid', async () => {
     await publish(statusChange('twice', 4, 6));
+    // payment events come on topics of their own: the contact must be known from the dossier's event first
+    await waitFor(async () => (await rowsOf('twice')).length === 1, 'the e-mail of status 6', 45000);
     const first = { ...paymentSucceededV1.example, dossierCode: codeOf('twice'), reference: `dvc-${run}-twice`, amount: 500000, paidAt: '2026-11-23T08:05:12.000Z' };
     await events.publish(paymentSucceededV1, codeOf('twice'), first);
     await events.publish(paymentSucceededV1, codeOf('twice'), { ...first, attemptId: randomUUID(), reference: `dvc-${run}-twice-again`, paidAt: '2026-11-23T08:07:40.000Z', secondPaymentOf: first.attemptId });
