@@ -33,7 +33,9 @@ describe('notification: e-mails and SMS from dossier events (real PostgreSQL, Ka
   const publishAgain = (id: string, event: DossierStatusChangedV1) => events.publishAgain(dossierStatusChangedV1, id, event.code, event);
 
   const rowsOf = (name: string, channel = 'EMAIL') => db.query(`SELECT * FROM notification.notifications WHERE dossier_code = $1 AND channel = $2 ORDER BY created_at`, [codeOf(name), channel]);
-  const receipt = (messageId: string, status: string) => request(`${notification.baseUrl}/sms-receipts`, { body: { messageId, status }, headers: { 'x-lienthong-client': SMS_GATEWAY_SYSTEM } });
+  const asSmsGateway = { 'x-lienthong-client': SMS_GATEWAY_SYSTEM };
+  const receipt = (messageId: string, status: string) => request(`${notification.baseUrl}/sms-receipts`, { body: { messageId, status }, headers: asSmsGateway });
+  const receiptBatch = (receipts: unknown) => request(`${notification.baseUrl}/sms-receipt-batches`, { body: { receipts }, headers: asSmsGateway });
 
   beforeAll(async () => {
     fixture = await startNotification({
@@ -142,7 +144,7 @@ describe('notification: e-mails and SMS from dossier events (real PostgreSQL, Ka
       { messageId: permanent, status: 'PERMANENT_FAILURE' },
       { messageId: delivered, status: 'PERMANENT_FAILURE' },
     ];
-    const answer = await request(`${notification.baseUrl}/sms-receipt-batches`, { body: { receipts: batch }, headers: { 'x-lienthong-client': SMS_GATEWAY_SYSTEM } });
+    const answer = await receiptBatch(batch);
     expect([answer.status, answer.body]).toEqual([
       200,
       {
@@ -165,15 +167,14 @@ describe('notification: e-mails and SMS from dossier events (real PostgreSQL, Ka
   }, 90000);
 
   it('refuses a batch of receipts that is empty, too long, or holds a malformed receipt, and changes nothing', async () => {
-    const post = (receipts: unknown) => request(`${notification.baseUrl}/sms-receipt-batches`, { body: { receipts }, headers: { 'x-lienthong-client': SMS_GATEWAY_SYSTEM } });
     await publish(statusChange('batch-refused', 1, 2));
     const [row] = await waitFor(async () => (await rowsOf('batch-refused', 'SMS'))[0]?.status === 'sent' && rowsOf('batch-refused', 'SMS'), 'the SMS sent', 45000);
     const valid = { messageId: row.id, status: 'DELIVERED' };
-    const empty = await post([]);
+    const empty = await receiptBatch([]);
     expect([empty.status, empty.body.detail]).toEqual([400, expect.stringMatching(/receipts must contain at least 1 elements/)]);
-    const long = await post(Array.from({ length: 501 }, () => valid));
+    const long = await receiptBatch(Array.from({ length: 501 }, () => valid));
     expect([long.status, long.body.detail]).toEqual([400, expect.stringMatching(/receipts must contain no more than 500 elements/)]);
-    const malformed = await post([valid, { messageId: row.id, status: 'READ' }]);
+    const malformed = await receiptBatch([valid, { messageId: row.id, status: 'READ' }]);
     expect([malformed.status, malformed.body.detail]).toEqual([400, expect.stringMatching(/receipts\.1\.status must be one of DELIVERED, TEMPORARY_FAILURE, PERMANENT_FAILURE/)]);
     expect((await rowsOf('batch-refused', 'SMS'))[0].status).toBe('sent');
   }, 90000);

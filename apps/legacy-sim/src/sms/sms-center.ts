@@ -29,6 +29,9 @@ interface Receipt {
   error?: string;
 }
 
+/** A receipt waiting to be sent, beside the message whose log notes each time it was. */
+type DueReceipt = { message: ReceivedSms; receipt: Receipt };
+
 export class MisroutedSmsError extends Error {}
 
 const RECEIPT_PATH = '/v1/notifications/sms-receipt-batches';
@@ -52,7 +55,7 @@ function outcomesOf(result: GatewayCallResult): string[] {
 export class SmsCenter extends BackgroundRuns {
   private readonly messages = new Map<string, ReceivedSms>();
   private fault: SmsFault = 'none';
-  private readonly due: { message: ReceivedSms; receipt: Receipt }[] = [];
+  private readonly due: DueReceipt[] = [];
   private reporting = false;
 
   constructor(private readonly config: LegacySimEnv) {
@@ -96,7 +99,7 @@ export class SmsCenter extends BackgroundRuns {
     }
   }
 
-  private async reportBatch(batch: { message: ReceivedSms; receipt: Receipt }[]): Promise<void> {
+  private async reportBatch(batch: DueReceipt[]): Promise<void> {
     const note = (result: GatewayCallResult) => {
       const outcomes = outcomesOf(result);
       const sentAt = new Date().toISOString();

@@ -4,7 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsStr
 export const SMS_RECEIPT_STATUSES = ['DELIVERED', 'TEMPORARY_FAILURE', 'PERMANENT_FAILURE'] as const;
 export type SmsReceiptStatus = (typeof SMS_RECEIPT_STATUSES)[number];
 /** The most receipts one batch may hold. */
-export const SMS_RECEIPT_BATCH_LIMIT = 500;
+const SMS_RECEIPT_BATCH_LIMIT = 500;
 
 /** A delivery receipt of the SMS gateway: what the carrier made of one message. */
 export class SmsReceiptDto {

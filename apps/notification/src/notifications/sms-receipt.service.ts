@@ -7,12 +7,12 @@ import { NotificationRepository } from './notification.repository';
 import { maskRecipient } from './recipient.mask';
 import { SmsReceiptDto } from './sms-receipt.dto';
 
-export enum ReceiptProblem {
+enum ReceiptProblem {
   UnknownMessage = 'unknown-message',
 }
 class ReceiptException extends problemsOf<ReceiptProblem>({ [ReceiptProblem.UnknownMessage]: [HttpStatus.NOT_FOUND, 'No SMS has this message id'] }) {}
 
-export type ReceiptOutcome = { messageId: string; status: NotificationStatus } | { messageId: string; problem: ReceiptProblem };
+type ReceiptOutcome = { messageId: string; status: NotificationStatus } | { messageId: string; problem: ReceiptProblem };
 
 /**
  * Delivery receipts of the SMS gateway: delivered; a temporary failure sends the SMS again after the backoff (until the
