@@ -21,6 +21,7 @@ import { ProcessingStep } from './dossiers/processing-step.entity';
 import { ProcessingStepRepository } from './dossiers/processing-step.repository';
 import { ProcessingStepsService } from './dossiers/processing-steps.service';
 import { DossiersController } from './dossiers/dossiers.controller';
+import { StatusBatchesController } from './dossiers/status-batches.controller';
 import { DvcqgCompatController } from './compat/dvcqg-compat.controller';
 import { DvcqgCompatService } from './compat/dvcqg-compat.service';
 import { JourneyEventsConsumer } from './journey/journey-events.consumer';
@@ -38,7 +39,7 @@ export class AppModule {
           database: { schema: 'intake', entities: [ProcedureCopy, Dossier, DossierTimelineEntry, StatusReportRecord, ProcessingStep], migrations: [Initial1763900000000, Lifecycle1764700000000] },
         }),
       ],
-      controllers: [DossiersController, DvcqgCompatController],
+      controllers: [DossiersController, StatusBatchesController, DvcqgCompatController],
       providers: [
         { provide: IntakeEnv, useValue: config },
         ProcedureCopyRepository,

@@ -29,6 +29,7 @@ describe('intake: dossier lifecycle (real PostgreSQL and Kafka)', () => {
   };
   const report = (code: string, status: number | string, occurredAt?: string, system = ONE_STOP) =>
     request(`${intake.baseUrl}/dossiers/${code}/status`, { body: { status, ...(occurredAt && { occurredAt: vn(occurredAt) }) }, headers: { 'x-lienthong-client': system } });
+  const reportBatch = (reports: object[]) => request(`${intake.baseUrl}/dossier-status-batches`, { body: { reports }, headers: { 'x-lienthong-client': ONE_STOP } });
   const dossier = async (code: string) => (await request(`${intake.baseUrl}/dossiers/${code}`)).body;
   const eventsOf = (code: string, topic: string) =>
     seen.filter((m) => m.key?.toString() === code && m.headers?.ce_type?.toString() === topic).map((m) => JSON.parse(m.value!.toString()));
@@ -112,6 +113,50 @@ describe('intake: dossier lifecycle (real PostgreSQL and Kafka)', () => {
     expect(answers[2].body).toMatchObject({ type: expect.stringMatching(/\/illegal-transition$/), from: 7, to: 4 });
     expect(await Promise.all([first, second, withdrawn].map(async (code) => (await dossier(code)).status))).toEqual([4, 2, 7]);
     expect(await Promise.all([first, second, withdrawn].map(reportsKept))).toEqual([2, 1, 1]);
+  });
+
+  it('judges a batch in the order given, each report on its own: a refused one keeps nothing and stops no other', async () => {
+    const [first, second, withdrawn] = await Promise.all(['batch-1', 'batch-2', 'batch-3'].map(submit));
+    await report(withdrawn, 7, '2026-11-24T09:00:00');
+    const res = await reportBatch([
+      { code: first, status: 2, occurredAt: vn('2026-11-23T09:00:00') },
+      { code: first, status: 4, occurredAt: vn('2026-11-24T09:00:00'), note: 'Đang xử lý' },
+      { code: second, status: 'processing', occurredAt: vn('2026-11-24T09:00:00') },
+      { code: withdrawn, status: 4, occurredAt: vn('2026-11-25T09:00:00') },
+      { code: first, status: 2, occurredAt: vn('2026-11-23T09:00:00') },
+      { code: second, status: 'interoperating' },
+      { code: `${first.slice(0, -4)}9999`, status: 2 },
+      { code: second, status: '12' },
+    ]);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([
+      { code: first, status: 2, applied: true, outcome: 'applied' },
+      { code: first, status: 4, applied: true, outcome: 'applied' },
+      { code: second, status: 4, applied: true, outcome: 'applied' },
+      { code: withdrawn, problem: expect.objectContaining({ status: 409, type: expect.stringMatching(/\/illegal-transition$/), from: 7, to: 4 }) },
+      { code: first, status: 4, applied: false, outcome: 'duplicate' },
+      { code: second, status: 4, applied: false, outcome: 'noted' },
+      { code: `${first.slice(0, -4)}9999`, problem: expect.objectContaining({ status: 404, type: expect.stringMatching(/\/dossier-not-found$/) }) },
+      { code: second, problem: expect.objectContaining({ status: 422, type: expect.stringMatching(/\/unknown-status$/) }) },
+    ]);
+    expect(await Promise.all([first, second, withdrawn].map(reportsKept))).toEqual([2, 1, 1]);
+    // the batch reads as the same reports sent one by one: dossier, due date from acceptance, timeline, events
+    expect(await dossier(first)).toMatchObject({ status: 4, dueAt: '2026-11-30T16:59:59.999Z' });
+    // in time order: the report names a day before the submission's real time, the sub-state has none (now)
+    const timeline = (await dossier(second)).timeline as { kind: string; status: number; detail?: string }[];
+    expect(timeline.map((t) => [t.kind, t.status, t.detail])).toEqual([['status-changed', 4, undefined], ['submitted', 1, undefined], ['sub-state', 4, 'interoperating']]);
+    await waitFor(() => changesOf(first).length === 2 && changesOf(second).length === 1, 'the status changes of the batch', 30000);
+    expect(changesOf(first).map((e) => [e.previousStatus, e.status, e.note])).toEqual([[1, 2, null], [2, 4, 'Đang xử lý']]);
+    expect(changesOf(withdrawn).map((e) => e.status)).toEqual([7]);
+  });
+
+  it('refuses a malformed batch whole, naming the report, and keeps nothing', async () => {
+    const code = await submit('batch-malformed');
+    const res = await reportBatch([{ code, status: 2 }, { code, status: 11 }]);
+    expect([res.status, res.body.type]).toEqual([400, expect.stringMatching(/\/invalid-request$/)]);
+    expect(JSON.stringify(res.body)).toMatch(/reports\.1\.status/);
+    expect((await reportBatch([])).status).toBe(400);
+    expect(await reportsKept(code)).toBe(0);
   });
 
   it('reads the portal status words, keeps sub-states and unknown words on the timeline only', async () => {

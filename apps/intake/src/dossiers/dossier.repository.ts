@@ -2,13 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Dossier } from './dossier.entity';
 import { DossierTimelineEntry } from './dossier-timeline-entry.entity';
+import { DossierRow, dossierOf } from './dossier.row';
+import { ReportWrites } from './report-writes';
 import { StatusReportRecord } from './status-report.entity';
-
-/** How a kept report shows on the timeline; its status, note, actor and time are the report's. */
-export interface ReportEntry {
-  kind: 'status-changed' | 'status-late';
-  previousStatus: number;
-}
 
 @Injectable()
 export class DossierRepository {
@@ -34,19 +30,50 @@ export class DossierRepository {
   }
 
   /**
-   * Keeps a status report of the dossier and stores what the dossier became by it (status, clock, due date) with the
-   * report's timeline entry: one statement, one round trip, under the dossier's lock.
+   * Writes what judging status reports decided, in one statement under the dossiers' locks: the reports kept, each
+   * moved dossier as it ends up (status, clock, due date), the timeline entries, reports and entries in their order.
    */
-  async keepReport(manager: EntityManager, report: Omit<StatusReportRecord, 'id' | 'dossierCode'>, dossier: Dossier, entry: ReportEntry): Promise<void> {
-    const { code, status, updatedAt, clockStartedAt, dueAt, overdueAt } = dossier;
+  async keepReports(manager: EntityManager, writes: ReportWrites): Promise<void> {
+    if (writes.empty) return;
+    const { reports, timeline } = writes;
+    const moved = [...writes.moved.values()];
     await manager.query(
       `WITH kept AS (
-         INSERT INTO dossier_status_reports (dossier_code, status, occurred_at, actor, note) VALUES ($1, $2, $3, $4, $5)
+         INSERT INTO dossier_status_reports (dossier_code, status, occurred_at, actor, note)
+         SELECT code, status, occurred_at, actor, note
+           FROM unnest($1::varchar[], $2::smallint[], $3::timestamptz[], $4::varchar[], $5::text[]) WITH ORDINALITY AS r(code, status, occurred_at, actor, note, n)
+          ORDER BY n
        ), moved AS (
-         UPDATE dossiers SET status = $6, updated_at = $7, clock_started_at = $8, due_at = $9, overdue_at = $10 WHERE code = $1
+         UPDATE dossiers d SET status = m.status, updated_at = m.updated_at, clock_started_at = m.clock_started_at, due_at = m.due_at, overdue_at = m.overdue_at
+           FROM unnest($6::varchar[], $7::smallint[], $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::timestamptz[]) AS m(code, status, updated_at, clock_started_at, due_at, overdue_at)
+          WHERE d.code = m.code
        )
-       INSERT INTO dossier_timeline (dossier_code, kind, status, previous_status, note, actor, occurred_at) VALUES ($1, $11, $2, $12, $5, $4, $3)`,
-      [code, report.status, report.occurredAt, report.actor, report.note, status, updatedAt, clockStartedAt, dueAt, overdueAt, entry.kind, entry.previousStatus],
+       INSERT INTO dossier_timeline (dossier_code, kind, status, previous_status, note, detail, actor, occurred_at)
+       SELECT code, kind, status, previous_status, note, detail, actor, occurred_at
+         FROM unnest($12::varchar[], $13::varchar[], $14::smallint[], $15::smallint[], $16::text[], $17::varchar[], $18::varchar[], $19::timestamptz[])
+              WITH ORDINALITY AS t(code, kind, status, previous_status, note, detail, actor, occurred_at, n)
+        ORDER BY n`,
+      [
+        reports.map((r) => r.dossierCode),
+        reports.map((r) => r.status),
+        reports.map((r) => r.occurredAt),
+        reports.map((r) => r.actor),
+        reports.map((r) => r.note),
+        moved.map((d) => d.code),
+        moved.map((d) => d.status),
+        moved.map((d) => d.updatedAt),
+        moved.map((d) => d.clockStartedAt),
+        moved.map((d) => d.dueAt),
+        moved.map((d) => d.overdueAt),
+        timeline.map((e) => e.dossierCode),
+        timeline.map((e) => e.kind),
+        timeline.map((e) => e.status),
+        timeline.map((e) => e.previousStatus ?? null),
+        timeline.map((e) => e.note ?? null),
+        timeline.map((e) => e.detail ?? null),
+        timeline.map((e) => e.actor),
+        timeline.map((e) => e.occurredAt),
+      ],
     );
   }
 
@@ -54,9 +81,19 @@ export class DossierRepository {
     await manager.insert(DossierTimelineEntry, entry);
   }
 
-  /** The status reports kept for a dossier; read under the dossier's lock, so none is missed. */
-  reportsOf(manager: EntityManager, code: string): Promise<StatusReportRecord[]> {
-    return manager.getRepository(StatusReportRecord).find({ where: { dossierCode: code }, order: { id: 'ASC' } });
+  /** The status reports kept for each of the dossiers, in the order kept; read under the dossiers' locks, so none is missed. */
+  async reportsOfAll(manager: EntityManager, codes: string[]): Promise<Map<string, StatusReportRecord[]>> {
+    const rows: { id: string; dossier_code: string; status: number; occurred_at: Date; actor: string; note: string | null }[] = await manager.query(
+      `SELECT id, dossier_code, status, occurred_at, actor, note FROM dossier_status_reports WHERE dossier_code = ANY($1::varchar[]) ORDER BY id`,
+      [codes],
+    );
+    const kept = new Map<string, StatusReportRecord[]>(codes.map((code) => [code, []]));
+    for (const r of rows) kept.get(r.dossier_code)?.push({ id: r.id, dossierCode: r.dossier_code, status: r.status, occurredAt: r.occurred_at, actor: r.actor, note: r.note });
+    return kept;
+  }
+
+  async reportsOf(manager: EntityManager, code: string): Promise<StatusReportRecord[]> {
+    return (await this.reportsOfAll(manager, [code])).get(code)!;
   }
 
   /**
@@ -80,13 +117,24 @@ export class DossierRepository {
     await manager.insert(DossierTimelineEntry, { dossierCode: dossier.code, kind: 'overdue', status: dossier.status, actor: 'intake', occurredAt: at });
   }
 
-  findByPartnerReference(sourceSystem: string, partnerReference: string): Promise<Dossier | null> {
-    return this.dataSource.getRepository(Dossier).findOneBy({ sourceSystem, partnerReference });
+  async findByPartnerReference(sourceSystem: string, partnerReference: string): Promise<Dossier | null> {
+    const [row] = await this.dataSource.query(`SELECT * FROM dossiers WHERE source_system = $1 AND partner_reference = $2`, [sourceSystem, partnerReference]);
+    return row ? dossierOf(row) : null;
   }
 
   /** Locks the dossier for the rest of the transaction: its status changes one at a time. */
-  findForUpdate(manager: EntityManager, code: string): Promise<Dossier | null> {
-    return manager.getRepository(Dossier).findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
+  async findForUpdate(manager: EntityManager, code: string): Promise<Dossier | null> {
+    const [dossier] = await this.findAllForUpdate(manager, [code]);
+    return dossier ?? null;
+  }
+
+  /**
+   * Locks the dossiers held of those named, in the order of their codes byte by byte (COLLATE "C"), as every call
+   * locking several does, so that two never deadlock.
+   */
+  async findAllForUpdate(manager: EntityManager, codes: string[]): Promise<Dossier[]> {
+    const rows: DossierRow[] = await manager.query(`SELECT * FROM dossiers WHERE code = ANY($1::varchar[]) ORDER BY code COLLATE "C" FOR UPDATE`, [codes]);
+    return rows.map(dossierOf);
   }
 
   findByCode(code: string): Promise<Dossier | null> {
