@@ -78,6 +78,7 @@ function probesOf(fixtures: Fixtures): Record<string, (system: string) => Probe[
     'GET /v1/dossiers/:code/tracking': inEachProvince((province) => ({ path: `/v1/dossiers/${DOSSIER[province]}/tracking`, scope: province })),
     'GET /v1/operator/dossiers/:code/journey': inEachProvince((province) => ({ path: `/v1/operator/dossiers/${DOSSIER[province]}/journey`, scope: province })),
     'POST /v1/dossiers/:code/status': inEachProvince((province) => ({ path: `/v1/dossiers/${DOSSIER[province]}/status`, scope: province, body: { status: 2 } })),
+    'POST /v1/dossier-status-batches': inEachProvince((province) => ({ path: '/v1/dossier-status-batches', scope: province, body: { reports: [{ code: DOSSIER[province], status: 2 }] } })),
     'POST /v1/dossiers/:code/steps': inEachProvince((province) => ({
       path: `/v1/dossiers/${DOSSIER[province]}/steps`,
       scope: province,

@@ -93,6 +93,19 @@ const paths: OpenApiDocument['paths'] = {
       proxied: true,
     }),
   },
+  '/v1/dossier-status-batches': {
+    post: guarded('post', {
+      operationId: 'reportDossierStatuses',
+      summary: 'Report statuses of many dossiers in one call',
+      description:
+        'Up to 500 reports, of dossiers of one province the grant covers, judged in the order given in one transaction exactly as the single route judges each (several of one dossier in their order). A report refused (unknown dossier or status, illegal transition) changes nothing and answers its problem in its item; the others are kept. A malformed report refuses the whole batch (400).',
+      tag: DOSSIERS,
+      permission: Permission.UpdateDossierStatus,
+      requestBody: body('DossierStatusBatch', ex.statusBatch),
+      answers: { '200': { description: 'What became of each report, in their order', schema: 'DossierStatusBatchAnswer', examples: { judged: ex.statusBatchAnswered } } },
+      proxied: true,
+    }),
+  },
   '/v1/dossiers/{code}/tracking': {
     get: readDossier({
       operationId: 'trackDossier',

@@ -274,6 +274,36 @@ const problem = (slug: string, title: string, status: number, detail: string, ex
   traceId: TRACE_ID,
 });
 
+/** A second dossier of the same agency, for the examples of a batch. */
+const NEXT_CODE = CODE.replace(/\d{4}$/, (n) => String(Number(n) + 1).padStart(4, '0'));
+export const statusBatch: Example = {
+  summary: 'Two dossiers accepted and one of them in processing, gathered by the one-stop software since its last call',
+  value: {
+    reports: [
+      { code: CODE, status: DossierStatus.Accepted, occurredAt: '2026-11-23T08:15:00+07:00' },
+      { code: CODE, status: 'processing', note: 'Chuyển phòng chuyên môn thẩm định', occurredAt: '2026-11-23T09:30:00+07:00' },
+      { code: NEXT_CODE, status: DossierStatus.Accepted, occurredAt: '2026-11-23T08:20:00+07:00' },
+    ],
+  },
+};
+export const statusBatchAnswered: Example = {
+  summary: 'Each report judged on its own: two applied, the third refused (the dossier was withdrawn before)',
+  value: {
+    items: [
+      { code: CODE, status: DossierStatus.Accepted, applied: true, outcome: 'applied' },
+      { code: CODE, status: DossierStatus.Processing, applied: true, outcome: 'applied' },
+      {
+        code: NEXT_CODE,
+        problem: problem('illegal-transition', 'Illegal status transition', 409, `${NEXT_CODE}: 7 → 2 refused: status 7 (${DOSSIER_STATUS_LABELS[DossierStatus.Withdrawn]}) is final`, {
+          from: DossierStatus.Withdrawn,
+          to: DossierStatus.Accepted,
+          occurredAt: '2026-11-23T01:20:00.000Z',
+        }),
+      },
+    ],
+  },
+};
+
 /** Problems every guarded route can answer, as the gateway words them. */
 export const problems = {
   validation: {

@@ -166,6 +166,27 @@ export const SCHEMAS: Record<string, JsonSchema> = {
     { status: REPORTED_STATUS, note: str({ maxLength: 2000 }), occurredAt: { ...dateTime, description: 'When the status changed in the reporting system; defaults to now' } },
     ['status'],
   ),
+  DossierStatusBatch: closed({
+    reports: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 500,
+      description: 'Judged in this order, each on its own; all must be of dossiers of the one province the grant covers',
+      items: closed({ code: str({ minLength: 1, maxLength: 100, description: 'The dossier code (mã hồ sơ)' }), status: REPORTED_STATUS, note: str({ maxLength: 2000 }), occurredAt: dateTime }, ['code', 'status']),
+    },
+  }),
+  DossierStatusBatchAnswer: open({
+    items: {
+      type: 'array',
+      description: 'One per report, in their order',
+      items: {
+        oneOf: [
+          open({ code: str(), status: DOSSIER_STATUS, applied: { type: 'boolean' }, outcome: { enum: ['applied', 'late', 'duplicate', 'noted'] } }),
+          open({ code: str(), problem: { ...ref('Problem'), description: 'Why this report alone was refused (dossier-not-found, unknown-status, illegal-transition), as the single route answers it' } }),
+        ],
+      },
+    },
+  }),
   RecordSteps: closed({
     steps: {
       type: 'array',

@@ -21,6 +21,7 @@ const SERVICE_NAMES: Record<string, string> = {
   'POST /v1/dossiers': 'dossier.submit',
   'GET /v1/dossiers/:code': 'dossier.read',
   'POST /v1/dossiers/:code/status': 'dossier.update-status',
+  'POST /v1/dossier-status-batches': 'dossier.update-statuses',
   'POST /v1/dossiers/:code/steps': 'dossier.record-steps',
   'GET /v1/dossiers/:code/tracking': 'dossier.track',
   'GET /v1/operator/dossiers/:code/journey': 'operator.dossier-journey',

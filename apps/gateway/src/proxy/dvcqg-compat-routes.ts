@@ -1,8 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
-import { isRecord, LEGACY_INVALID_SESSION, legacyRefused, ownerOfAgency, parseDossierCode } from '@lienthong/domain-dossier';
+import { isRecord, LEGACY_INVALID_SESSION, legacyRefused } from '@lienthong/domain-dossier';
 import type { ProblemDetails } from '@lienthong/platform-http';
 import { DVCQG_COMPAT_PATH } from '../oauth/dvcqg-login.controller';
 import { Permission } from '../registry/permissions';
+import { provinceOfAll } from './dossier-scope';
 import type { ProxyRoute, RouteDialect, RoutedCall } from './proxy-routes';
 
 /** The dossier codes a call names: MaHoSo of each record in data (DongBoHoSoMC, CapNhatTienDoHoSoMC), or its own (TraCuuHoSo). */
@@ -15,13 +16,7 @@ function dossierCodesOf(body: Record<string, unknown>): unknown[] {
  * The province a DVCQG call's data lives in: the one every dossier code it names and its madonvi belong to. A call
  * that spans provinces, or names none, has no province, and only a grant everywhere covers it.
  */
-export function provinceOfLegacyCall({ body }: RoutedCall): string | undefined {
-  if (!isRecord(body)) return undefined;
-  const codes = dossierCodesOf(body).filter((code): code is string => typeof code === 'string');
-  const owners = new Set(codes.map((code) => parseDossierCode(code.trim())).map((parts) => (parts ? ownerOfAgency(parts.agencyCode) : undefined)));
-  if (typeof body.madonvi === 'string') owners.add(ownerOfAgency(body.madonvi.trim()));
-  return owners.size === 1 ? [...owners][0] : undefined;
-}
+export const provinceOfLegacyCall = ({ body }: RoutedCall): string | undefined => (isRecord(body) ? provinceOfAll(dossierCodesOf(body), [body.madonvi]) : undefined);
 
 /**
  * The dialect of one-stop software written for the national portal: the access token travels in the body as the

@@ -2,6 +2,7 @@ import { ownerOfAgency, parseDossierCode } from '@lienthong/domain-dossier';
 import type { ProblemDetails } from '@lienthong/platform-http';
 import { Permission } from '../registry/permissions';
 import type { RouteParams } from './route-matcher';
+import { provinceOfAll } from './dossier-scope';
 import { DVCQG_COMPAT_ROUTES } from './dvcqg-compat-routes';
 import { calledService, connectorPathOf, providerOf, servicePathProblems } from './system-service-path';
 import type { Upstream } from './upstream.proxy';
@@ -47,6 +48,11 @@ const provinceOfDossier = ({ params }: RoutedCall): string | undefined => {
 const provinceOfSubmission = ({ body }: RoutedCall): string | undefined => {
   const agency = (body as { agencyCode?: unknown } | undefined)?.agencyCode;
   return typeof agency === 'string' ? ownerOfAgency(agency) : undefined;
+};
+/** The province of every dossier a batch of status reports names. */
+const provinceOfReports = ({ body }: RoutedCall): string | undefined => {
+  const reports = (body as { reports?: unknown } | undefined)?.reports;
+  return Array.isArray(reports) ? provinceOfAll(reports.map((r) => (r as { code?: unknown } | null)?.code)) : undefined;
 };
 const nowhere = () => undefined;
 const under = (prefix: string, suffix = '') => ({ params }: RouteParams) => `${prefix}/${encodeURIComponent(params.code)}${suffix}`;
@@ -112,6 +118,7 @@ export const PROXY_ROUTES: readonly ProxyRoute[] = [
   },
   { method: 'POST', path: '/v1/dossiers/:code/steps', permission: Permission.UpdateDossierStatus, scopeOf: provinceOfDossier, upstream: 'intake', upstreamPath: under('/dossiers', '/steps') },
   { method: 'POST', path: '/v1/dossiers/:code/status', permission: Permission.UpdateDossierStatus, scopeOf: provinceOfDossier, upstream: 'intake', upstreamPath: under('/dossiers', '/status') },
+  { method: 'POST', path: '/v1/dossier-status-batches', permission: Permission.UpdateDossierStatus, scopeOf: provinceOfReports, upstream: 'intake', upstreamPath: () => '/dossier-status-batches' },
   { method: 'GET', path: '/v1/dossiers/:code/payments', permission: Permission.ReadPayment, scopeOf: provinceOfDossier, upstream: 'payment', upstreamPath: under('/dossiers', '/payments') },
   {
     method: 'POST',
