@@ -20,11 +20,16 @@ interface RecordedPush {
   answered: number;
 }
 
-/** Plays the gateway: records every status push, answering 200 unless given a script of answers for a dossier. */
+/**
+ * Plays the gateway: records every status pushed, in batches as the provinces push them, answering each 200 unless
+ * given a script of answers for a dossier: a 5xx or 429 answers the whole call so, a 4xx refuses that status alone.
+ */
 class FakeGateway {
   readonly pushes: RecordedPush[] = [];
+  /** The dossier codes of each call, in the order the calls came. */
+  readonly calls: string[][] = [];
   private readonly scripts = new Map<string, number[]>();
-  private readonly server = createServer((req, res) => void this.answer(req).then((status) => res.writeHead(status, { 'content-type': 'application/json' }).end('{}')));
+  private readonly server = createServer((req, res) => void this.answer(req).then(({ status, body }) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))));
   url = '';
 
   async start(): Promise<void> {
@@ -47,13 +52,17 @@ class FakeGateway {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  private async answer(req: IncomingMessage): Promise<number> {
+  private async answer(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const code = decodeURIComponent(/^\/v1\/dossiers\/([^/]+)\/status$/.exec(req.url ?? '')?.[1] ?? '');
-    const answered = this.scripts.get(code)?.shift() ?? 200;
-    this.pushes.push({ code, apiKey: req.headers['x-api-key'] as string | undefined, body: JSON.parse(Buffer.concat(chunks).toString()), answered });
-    return answered;
+    if (req.url !== '/v1/dossier-status-batches') return { status: 404, body: {} };
+    const { reports } = JSON.parse(Buffer.concat(chunks).toString()) as { reports: (RecordedPush['body'] & { code: string })[] };
+    this.calls.push(reports.map((r) => r.code));
+    const answers = reports.map(({ code }) => this.scripts.get(code)?.shift() ?? 200);
+    const failed = answers.find((answer) => answer >= 500 || answer === 429);
+    reports.forEach(({ code, ...body }, k) => this.pushes.push({ code, apiKey: req.headers['x-api-key'] as string | undefined, body, answered: failed ?? answers[k] }));
+    if (failed) return { status: failed, body: {} };
+    return { status: 200, body: { items: reports.map(({ code, status }, k) => (answers[k] === 200 ? { code, status } : { code, problem: { status: answers[k], title: 'Refused', detail: `${code} refused` } })) } };
   }
 }
 
@@ -167,6 +176,22 @@ describe('legacy-sim: simulated one-stop systems and SMTP sink', () => {
       [2, 4],
       [4, 1],
     ]);
+  }, 30000);
+
+  it('pushes the statuses due together in one call, one call at a time', async () => {
+    const [slow, ...others] = ['batch-slow', 'batch-a', 'batch-b'].map((ref) => codeOf('000.00.06.H21', ref));
+    // while the first call is retried, the others come due and wait for the next
+    gateway.script(slow, [503, 503]);
+    const session = await login('H21');
+    await sync('H21', session, false, [dossier(slow, { DonViXuLy: '000.00.06.H21' })]);
+    await waitFor(() => gateway.pushesOf(slow).length >= 1, 'the first call');
+    await sync('H21', session, false, others.map((code) => dossier(code, { DonViXuLy: '000.00.06.H21' })));
+    await waitFor(() => [slow, ...others].every((code) => gateway.pushesOf(code).filter((p) => p.answered === 200).length === 2), 'every status delivered', 20000);
+    const calls = gateway.calls.filter((codes) => codes.some((code) => [slow, ...others].includes(code)));
+    expect(calls.slice(0, 3)).toEqual([[slow], [slow], [slow]]);
+    expect(calls.some((codes) => codes.length > 1)).toBe(true);
+    expect(calls.flat().sort()).toEqual([slow, slow, slow, slow, ...others, ...others].sort());
+    for (const code of [slow, ...others]) expect((await received('H21', code))?.pushes.map((p) => [p.status, p.outcome])).toEqual([[2, 'delivered'], [4, 'delivered']]);
   }, 30000);
 
   it('stops at a push the gateway refuses with a 4xx, never pushing 4 before 2 arrived', async () => {
