@@ -19,26 +19,59 @@ export interface SystemFilter {
   status?: SystemStatus;
 }
 
+/** A row of client_systems as pg answers it. */
+interface SystemRow {
+  id: string;
+  name: string;
+  status: SystemStatus;
+  kind: ClientSystem['kind'];
+  agency_code: string | null;
+  instance: string;
+  member_class: string;
+  member_code: string;
+  subsystem: string;
+  created_at: Date;
+}
+
+const systemOf = (row: SystemRow): ClientSystem =>
+  Object.assign(new ClientSystem(), {
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    kind: row.kind,
+    agencyCode: row.agency_code,
+    instance: row.instance,
+    memberClass: row.member_class,
+    memberCode: row.member_code,
+    subsystem: row.subsystem,
+    createdAt: row.created_at,
+  });
+
 @Injectable()
 export class RegistryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The active system behind a live key, with its grants; null for an unknown or revoked key or a suspended system. */
-  async findCredential(keyHash: string): Promise<Credential | null> {
-    const key = await this.dataSource.getRepository(ApiKey).findOneBy({ keyHash });
-    if (!key || key.revokedAt) return null;
-    const system = await this.dataSource.getRepository(ClientSystem).findOneBy({ id: key.systemId, status: 'active' });
-    if (!system) return null;
-    const grants = await this.dataSource.getRepository(Grant).findBy({ systemId: system.id });
-    return { system, grants };
+  findCredential(keyHash: string): Promise<Credential | null> {
+    return this.credentialWhere(`EXISTS (SELECT 1 FROM api_keys k WHERE k.system_id = s.id AND k.key_hash = $1 AND k.revoked_at IS NULL)`, keyHash);
   }
 
   /** The active system with its grants, for a caller identified without an API key (an access token); null when suspended or unknown. */
-  async findSystemCredential(systemId: string): Promise<Credential | null> {
-    const system = await this.dataSource.getRepository(ClientSystem).findOneBy({ id: systemId, status: 'active' });
-    if (!system) return null;
-    const grants = await this.dataSource.getRepository(Grant).findBy({ systemId });
-    return { system, grants };
+  findSystemCredential(systemId: string): Promise<Credential | null> {
+    return this.credentialWhere(`s.id = $1`, systemId);
+  }
+
+  /**
+   * The active system a condition on `s` (client_systems) finds, with its grants, in one statement: every
+   * gateway instance asks again for each credential in use every second or so (CredentialCache).
+   */
+  private async credentialWhere(condition: string, value: string): Promise<Credential | null> {
+    const [row]: (SystemRow & { grants: Grant[] })[] = await this.dataSource.query(
+      `SELECT s.*, coalesce((SELECT json_agg(json_build_object('systemId', g.system_id, 'permission', g.permission, 'scope', g.scope)) FROM grants g WHERE g.system_id = s.id), '[]') AS grants
+         FROM client_systems s WHERE s.status = 'active' AND ${condition}`,
+      [value],
+    );
+    return row ? { system: systemOf(row), grants: row.grants } : null;
   }
 
   /** The active system behind a live registered client certificate, with its grants; null otherwise. */
