@@ -100,7 +100,7 @@ export class DossierService {
       dueAt: null,
       overdueAt: null,
     });
-    await this.dossiers.insert(manager, created, { dossierCode: code, kind: 'submitted', status: created.status, actor: sourceSystem, occurredAt: submittedAt });
+    await this.dossiers.insert(manager, created, { kind: 'submitted', actor: sourceSystem, occurredAt: submittedAt });
     await this.outbox.add(manager, dossierSubmittedV1, code, submittedEvent(created));
     return created;
   }
