@@ -15,15 +15,20 @@ const PORT_SHIFT = 200;
 const PROCEDURE = '1.000358';
 // /proc/<pid>/stat counts CPU time in clock ticks of 10 ms (USER_HZ, 100 on Linux)
 const MS_PER_TICK = 10;
+// utime, stime, cutime and cstime (fields 14–17 of proc(5)), counted from the field after the command's ')'
+const CPU_FIELDS = [11, 12, 13, 14];
 const KAFKA_PID_FILE = `${__dirname}/../../.infra/kafka/kafka.pid`;
 // the infrastructure the backbone uses, counted as processes by their command names: every PostgreSQL backend, Redis
 const SERVERS = { postgres: 'postgres', redis: 'redis-server' };
 
-/** User + system CPU ms of one process so far (0 once it is gone). */
+/**
+ * User + system CPU ms so far of one process and of its children that have exited (0 once it is gone): a PostgreSQL
+ * backend that ends between two readings is then still counted, in the postmaster that reaped it.
+ */
 function cpuMsOf(pid) {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
+    return CPU_FIELDS.reduce((ticks, field) => ticks + Number(fields[field]), 0) * MS_PER_TICK;
   } catch {
     return 0;
   }

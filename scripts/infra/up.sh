@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Brings up local infrastructure: a single-node KRaft Kafka from Maven Central jars (no Docker),
 # and the PostgreSQL databases/schemas on the already-running system PostgreSQL; checks Redis.
-# Safe to re-run: a listening broker is left alone, existing databases and schemas are kept.
+# Safe to re-run: a listening broker is left alone, existing databases and schemas are kept (but the test database
+# when LIENTHONG_TEST_DATABASE_FRESH=true: dropped and made again, empty).
 # Design: /work/shared/design/KAFKA-LOCAL.md
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -167,6 +168,9 @@ ensure_database() {
   pg_split "$1"
   local admin="$PG_BASE/postgres"
   local exists
+  if [[ "${LIENTHONG_TEST_DATABASE_FRESH:-}" == true && "$1" == "${LIENTHONG_TEST_DATABASE_URL:-}" ]]; then
+    pg -d "$admin" -c "DROP DATABASE IF EXISTS \"$PG_DB\" WITH (FORCE)" || die "postgres: cannot drop ${PG_DB} for a fresh start"
+  fi
   exists="$(pg -tA -d "$admin" -c "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'")" ||
     die "postgres: cannot connect to ${admin} (see the psql error above)"
   if [[ -z "$exists" ]]; then pg -d "$admin" -c "CREATE DATABASE \"$PG_DB\""; fi
