@@ -14,8 +14,8 @@ import { DeliveryException, DeliveryProblem } from './delivery.exception';
 import { deliveryAttempts } from './delivery.metrics';
 import { DeliveryFilter, DeliveryRepository } from './delivery.repository';
 
-/** Deliveries claimed per unit of work: few enough that their locks and HTTP calls stay short. */
-export const DELIVERY_BATCH_SIZE = 8;
+/** Deliveries claimed per unit of work, their calls made at once: few enough that their locks and HTTP calls stay short. */
+export const DELIVERY_BATCH_SIZE = 16;
 
 type Outcome = { ok: true } | { ok: false; error: string };
 
@@ -64,7 +64,11 @@ export class DeliveryService {
     const attempted = await this.dataSource.transaction(async (manager) => {
       const due = await this.deliveries.claimDue(manager, DELIVERY_BATCH_SIZE);
       const outcomes = await Promise.all(due.map((d) => this.attempt(d)));
-      for (const [i, delivery] of due.entries()) await this.record(manager, delivery, outcomes[i]);
+      await this.recordDelivered(manager, due.filter((_, i) => outcomes[i].ok));
+      for (const [i, delivery] of due.entries()) {
+        const outcome = outcomes[i];
+        if (!outcome.ok) await this.recordFailure(manager, delivery, outcome.error);
+      }
       return due.length;
     });
     if (attempted > 0) this.outbox.notifyCommitted();
@@ -106,27 +110,37 @@ export class DeliveryService {
     }
   }
 
-  private async record(manager: EntityManager, delivery: Delivery, outcome: Outcome): Promise<void> {
+  /** The batch's delivered dossiers: marked, watched and announced, three statements for all of them. */
+  private async recordDelivered(manager: EntityManager, delivered: Delivery[]): Promise<void> {
+    if (delivered.length === 0) return;
+    const deliveredAt = new Date();
+    const attempted = delivered.map((d) => ({ ...d, attempts: d.attempts + 1 }));
+    await this.deliveries.markAllDelivered(manager, attempted, deliveredAt);
+    await this.polls.watchDelivered(manager, delivered.map((d) => ({ systemCode: d.systemCode, dossierCode: d.subject, deliveredStatus: d.payload.status })));
+    for (const { systemCode } of delivered) deliveryAttempts.inc({ system: systemCode, outcome: 'delivered' });
+    await this.outbox.addAll(
+      manager,
+      deliverySucceededV1,
+      attempted.map(({ id, systemCode, subject, sourceEventId, attempts }) => ({
+        key: subject,
+        payload: { deliveryId: id, systemCode, subject, sourceEventId, attempts, deliveredAt: deliveredAt.toISOString() },
+      })),
+    );
+  }
+
+  private async recordFailure(manager: EntityManager, delivery: Delivery, error: string): Promise<void> {
     const attempts = delivery.attempts + 1;
-    const { id, systemCode, subject, sourceEventId } = delivery;
-    if (outcome.ok) {
-      const deliveredAt = new Date();
-      await this.deliveries.markDelivered(manager, id, attempts, deliveredAt);
-      await this.polls.watchDelivered(manager, systemCode, subject, delivery.payload.status);
-      deliveryAttempts.inc({ system: systemCode, outcome: 'delivered' });
-      await this.outbox.add(manager, deliverySucceededV1, subject, { deliveryId: id, systemCode, subject, sourceEventId, attempts, deliveredAt: deliveredAt.toISOString() });
-      return;
-    }
+    const { id, systemCode, subject } = delivery;
     const next = afterFailure(attempts, this.policy);
     deliveryAttempts.inc({ system: systemCode, outcome: next.kind === 'retry' ? 'retry' : 'failed' });
     if (next.kind === 'retry') {
-      await this.deliveries.scheduleRetry(manager, id, attempts, next.delayMs, outcome.error);
-      this.logger.warn(`delivery ${id} of ${subject} to ${systemCode} failed (attempt ${attempts}), next in ${next.delayMs} ms: ${outcome.error}`);
+      await this.deliveries.scheduleRetry(manager, id, attempts, next.delayMs, error);
+      this.logger.warn(`delivery ${id} of ${subject} to ${systemCode} failed (attempt ${attempts}), next in ${next.delayMs} ms: ${error}`);
       return;
     }
-    await this.deliveries.markFailed(manager, id, attempts, outcome.error);
-    await this.addFailedEvent(manager, { ...delivery, attempts, lastError: outcome.error });
-    this.logger.error(`delivery ${id} of ${subject} to ${systemCode} failed for good after ${attempts} attempts: ${outcome.error}`);
+    await this.deliveries.markFailed(manager, id, attempts, error);
+    await this.addFailedEvent(manager, { ...delivery, attempts, lastError: error });
+    this.logger.error(`delivery ${id} of ${subject} to ${systemCode} failed for good after ${attempts} attempts: ${error}`);
   }
 
   private async addFailedEvent(manager: EntityManager, d: Pick<Delivery, 'id' | 'systemCode' | 'subject' | 'sourceEventId' | 'attempts' | 'lastError'>): Promise<void> {

@@ -37,9 +37,9 @@ export class StatusPollService {
     private readonly outbox: Outbox,
   ) {}
 
-  /** Starts watching a dossier just delivered, in the delivery's transaction. */
-  watchDelivered(manager: EntityManager, systemCode: string, dossierCode: string, deliveredStatus: number): Promise<void> {
-    return this.watches.watch(manager, systemCode, dossierCode, statusText(deliveredStatus));
+  /** Starts watching dossiers just delivered, in the deliveries' transaction. */
+  watchDelivered(manager: EntityManager, delivered: readonly { systemCode: string; dossierCode: string; deliveredStatus: number }[]): Promise<void> {
+    return this.watches.watchAll(manager, delivered.map((d) => ({ systemCode: d.systemCode, dossierCode: d.dossierCode, seenStatus: statusText(d.deliveredStatus) })));
   }
 
   /** What intake made of every report, pushed or observed: a finished dossier is looked up no more. */

@@ -4,16 +4,19 @@ import type { SeenStatus } from './status-change';
 import { StatusWatch } from './status-watch.entity';
 
 type WatchKey = Pick<StatusWatch, 'systemCode' | 'dossierCode'>;
+type NewWatch = WatchKey & { seenStatus: string };
 
 @Injectable()
 export class StatusWatchRepository {
-  /** Watches a dossier delivered to a system from the status it was delivered with; a watch already kept, or a finished dossier, stays as it is. */
-  async watch(manager: EntityManager, systemCode: string, dossierCode: string, deliveredStatus: string): Promise<void> {
+  /** Watches dossiers delivered to a system from the status each was delivered with, in one statement; a watch already kept, or a finished dossier, stays as it is. */
+  async watchAll(manager: EntityManager, watches: readonly NewWatch[]): Promise<void> {
+    if (watches.length === 0) return;
     await manager.query(
       `INSERT INTO status_watches (system_code, dossier_code, seen_status)
-       SELECT $1::varchar, $2::varchar, $3::varchar WHERE NOT EXISTS (SELECT 1 FROM settled_dossiers WHERE code = $2::varchar)
+       SELECT w.system_code, w.dossier_code, w.seen_status FROM unnest($1::varchar[], $2::varchar[], $3::varchar[]) AS w(system_code, dossier_code, seen_status)
+       WHERE NOT EXISTS (SELECT 1 FROM settled_dossiers WHERE code = w.dossier_code)
        ON CONFLICT DO NOTHING`,
-      [systemCode, dossierCode, deliveredStatus],
+      [watches.map((w) => w.systemCode), watches.map((w) => w.dossierCode), watches.map((w) => w.seenStatus)],
     );
   }
 
