@@ -7,6 +7,7 @@ import { Outbox } from '@lienthong/platform-kafka';
 import { AdapterRegistry } from '../adapters/adapter-registry';
 import { ConnectorEnv } from '../config';
 import { StatusPollService } from '../status-polls/status-poll.service';
+import { ConnectedSystem } from '../systems/connected-system.entity';
 import { SystemRepository } from '../systems/system.repository';
 import { afterFailure, RetryPolicy } from './delivery-policy';
 import { Delivery } from './delivery.entity';
@@ -63,7 +64,8 @@ export class DeliveryService {
   async deliverDue(): Promise<number> {
     const attempted = await this.dataSource.transaction(async (manager) => {
       const due = await this.deliveries.claimDue(manager, DELIVERY_BATCH_SIZE);
-      const outcomes = await Promise.all(due.map((d) => this.attempt(d)));
+      const systems = await this.systems.findByCodes(manager, due.map((d) => d.systemCode));
+      const outcomes = await Promise.all(due.map((d) => this.attempt(d, systems.get(d.systemCode))));
       await this.recordDelivered(manager, due.filter((_, i) => outcomes[i].ok));
       for (const [i, delivery] of due.entries()) {
         const outcome = outcomes[i];
@@ -99,9 +101,8 @@ export class DeliveryService {
   }
 
   /** Any error of one delivery is that delivery's failed attempt: it never holds up the rest of the batch. */
-  private async attempt(delivery: Delivery): Promise<Outcome> {
+  private async attempt(delivery: Delivery, system: ConnectedSystem | undefined): Promise<Outcome> {
     try {
-      const system = await this.systems.findByCode(delivery.systemCode);
       if (!system?.enabled) return { ok: false, error: `system ${delivery.systemCode} is not registered or is disabled` };
       await this.adapters.adapterFor(system.protocol).deliverDossier(system, delivery.payload);
       return { ok: true };

@@ -55,7 +55,7 @@ export class StatusPollService {
     const { polled, changed } = await this.dataSource.transaction(async (manager) => {
       const due = await this.watches.claimDue(manager, BATCH_SIZE);
       if (due.length === 0) return { polled: 0, changed: 0 };
-      const systems = new Map((await this.systems.findByCodes(manager, [...new Set(due.map((w) => w.systemCode))])).map((s) => [s.code, s]));
+      const systems = await this.systems.findByCodes(manager, due.map((w) => w.systemCode));
       const observations = await Promise.all(due.map((w) => this.observe(systems.get(w.systemCode)!, w.dossierCode)));
       let changes = 0;
       for (const [i, watch] of due.entries()) if (await this.record(manager, watch, systems.get(watch.systemCode)!, observations[i])) changes++;

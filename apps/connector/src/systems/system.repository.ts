@@ -24,8 +24,10 @@ export class SystemRepository {
     return manager.getRepository(ConnectedSystem).findOne({ where: { provinceCode, enabled: true }, order: { code: 'ASC' } });
   }
 
-  findByCodes(manager: EntityManager, codes: string[]): Promise<ConnectedSystem[]> {
-    return manager.getRepository(ConnectedSystem).findBy({ code: In(codes) });
+  /** The systems of these codes (repeats allowed), by code, in one query. */
+  async findByCodes(manager: EntityManager, codes: readonly string[]): Promise<Map<string, ConnectedSystem>> {
+    const systems = await manager.getRepository(ConnectedSystem).findBy({ code: In([...new Set(codes)]) });
+    return new Map(systems.map((s) => [s.code, s]));
   }
 
   findByCode(code: string): Promise<ConnectedSystem | null> {
