@@ -87,16 +87,21 @@ const pathOf = (template: string): fc.Arbitrary<{ path: string; hostile: boolean
   }));
 };
 
+const jsonTypeOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+/** Values of a JSON type other than the documented one (never a string, which a lenient parse could turn into a number). */
+const WRONG_VALUES: Record<string, fc.Arbitrary<unknown>> = { null: fc.constant(null), object: fc.constant({ $gt: '' }), array: hostileStrings.map((s) => [s]) };
+const wrongValueFor = (documented: unknown): fc.Arbitrary<unknown> =>
+  fc.oneof(...Object.entries(WRONG_VALUES).flatMap(([type, value]) => (type === jsonTypeOf(documented) ? [] : [value])));
+
 /**
  * A body that is always broken: any JSON or none, or the documented example with one required field missing or of a
- * type no schema allows for it.
+ * JSON type other than its documented one.
  */
 const brokenBodyOf = ({ example, required }: NonNullable<DocumentedOperation['body']>): fc.Arbitrary<string> => {
   if (required.length === 0) return anyJson;
   const field = fc.constantFrom(...required);
   const missing = field.map((name) => JSON.stringify({ ...example, [name]: undefined }));
-  const wrongValue = fc.oneof(fc.constant(null), fc.constant({ $gt: '' }), hostileStrings.map((s) => [s]));
-  const mistyped = fc.tuple(field, wrongValue).map(([name, value]) => JSON.stringify({ ...example, [name]: value }));
+  const mistyped = field.chain((name) => wrongValueFor(example[name]).map((value) => JSON.stringify({ ...example, [name]: value })));
   return fc.oneof(anyJson, missing, mistyped);
 };
 
