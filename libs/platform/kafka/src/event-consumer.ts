@@ -33,11 +33,12 @@ export interface EventConsumerOptions {
 
 const RESTART_DELAY_MS = 5000;
 /**
- * A fetch is answered once this much is waiting, or after this long: under load fewer and fuller fetches (each costs the
- * broker and KafkaJS about the same, small or large, and each batch is a transaction), at the price of up to
- * maxWaitTimeInMs more for an event that arrives alone (KafkaJS's default waits for 1 byte, up to 5 s).
+ * A fetch is answered as soon as an event waits, or after maxWaitTimeInMs with none: under load a fetch takes what
+ * gathered while the last batch was handled (one transaction), at rest a consumer asks twice a second. Against 16 KB
+ * or 50 ms, the broker's CPU at rest fell from 70–230 to 15–30 ms/s and per dossier from 2–6 to about 2 ms (bench:intake,
+ * docs/decisions.md); stopping an idle consumer waits for its fetch, maxWaitTimeInMs at most (KafkaJS's default: 5 s).
  */
-const FETCH = { minBytes: 16 * 1024, maxWaitTimeInMs: 50 };
+const FETCH = { minBytes: 1, maxWaitTimeInMs: 500 };
 /** Events of a fetched batch handled in one transaction at most: its locks and its time stay short. */
 const TRANSACTION_EVENTS = 200;
 /** How often a long transaction tells the group coordinator the consumer is alive (KafkaJS sends at its heartbeatInterval at most). */
