@@ -38,6 +38,33 @@ describe('PollingLoop', () => {
     expect(afterSecondPartial).toBeGreaterThanOrEqual(55);
   });
 
+  it('with all work announced, goes idle after a unit that found less than fullAt unless woken while it ran', async () => {
+    const counts = [1, 1];
+    let wakeDuringNext = false;
+    const startedAt: number[] = [];
+    const loop: PollingLoop = new PollingLoop(
+      'test',
+      async () => {
+        startedAt.push(performance.now());
+        if (wakeDuringNext) loop.wake();
+        wakeDuringNext = false;
+        return counts.shift() ?? 0;
+      },
+      { idleMs: 10_000, busyMs: 20, fullAt: 5, announced: true, onError: () => undefined },
+    );
+    loop.start();
+    await pause(60);
+    // 1, not woken meanwhile → idle, not a last unit that would find nothing
+    expect(startedAt).toHaveLength(1);
+    wakeDuringNext = true;
+    loop.wake();
+    await pause(60);
+    await loop.stop();
+    // woken → 1 (woken while it ran) → after busyMs a unit that finds 0 → idle
+    expect(startedAt).toHaveLength(3);
+    expect(gaps(startedAt)[1]).toBeGreaterThanOrEqual(15);
+  });
+
   it('stops during a busy wait without waiting it out', async () => {
     const { loop } = loopOf([1], { idleMs: 10_000, busyMs: 10_000 });
     loop.start();

@@ -11,6 +11,12 @@ export interface PollingLoopOptions {
   busyMs?: number;
   /** A unit that found this much work runs the next one at once (there is more waiting). */
   fullAt?: number;
+  /**
+   * All work is announced by wake() (an outbox whose writers all tell the relay): after a unit that found some but less
+   * than `fullAt`, the loop waits `busyMs` and runs again only if woken meanwhile, and otherwise waits `idleMs` at once,
+   * instead of a last unit that would find nothing.
+   */
+  announced?: boolean;
   onError: (name: string, error: unknown) => void;
 }
 
@@ -22,6 +28,7 @@ export class PollingLoop {
   private running = false;
   private current: Promise<void> = Promise.resolve();
   private wakeUp: (() => void) | undefined;
+  private wokenMeanwhile = false;
 
   constructor(
     private readonly name: string,
@@ -37,6 +44,7 @@ export class PollingLoop {
 
   /** Shortens the idle wait: new work was just written. */
   wake(): void {
+    this.wokenMeanwhile = true;
     this.wakeUp?.();
   }
 
@@ -49,9 +57,11 @@ export class PollingLoop {
   private async loop(): Promise<void> {
     while (this.running) {
       let [delay, wakeable] = [0, true];
+      this.wokenMeanwhile = false;
       try {
         const found = await this.work();
-        if (found === 0) delay = this.options.idleMs;
+        const quiet = this.options.announced && !this.wokenMeanwhile;
+        if (found === 0 || (quiet && found < (this.options.fullAt ?? Infinity))) delay = this.options.idleMs;
         else if (found < (this.options.fullAt ?? Infinity)) [delay, wakeable] = [this.options.busyMs ?? 0, false];
       } catch (error) {
         this.options.onError(this.name, error);

@@ -25,8 +25,8 @@ export interface EventConsumerOptions {
   /** Attempts before a failing event is dead-lettered. */
   maxAttempts: number;
   retryDelayMs: number;
-  /** Called after each transaction of handled events commits: what a handler wrote to the outbox can go at once. */
-  onCommitted?: () => void;
+  /** Called after each transaction of handled events commits, with its manager: what a handler wrote to the outbox can go at once. */
+  onCommitted?: (manager: EntityManager) => void;
   /** Wait before a consumer that crashed for good is replaced by a new one. */
   restartDelayMs?: number;
 }
@@ -195,7 +195,7 @@ export class EventConsumer {
 
   /** Records the events in the inbox and hands the handler only those never processed before, in one transaction. */
   private async handleFresh(events: ReceivedEvent[], handler: BatchEventHandler<unknown>): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    const committed = await this.dataSource.transaction(async (manager) => {
       const inserted: { event_id: string }[] = await manager.query(
         `INSERT INTO inbox (event_id, consumer) SELECT unnest($1::varchar[]), $2 ON CONFLICT DO NOTHING RETURNING event_id`,
         [events.map((e) => e.id), this.options.groupId],
@@ -203,8 +203,9 @@ export class EventConsumer {
       const fresh = new Set(inserted.map((row) => row.event_id));
       const unseen = events.filter((e) => fresh.has(e.id) && fresh.delete(e.id)); // a batch may carry one id twice
       if (unseen.length > 0) await handler(unseen, manager);
+      return manager;
     });
-    this.options.onCommitted?.();
+    this.options.onCommitted?.(committed);
   }
 
   private inTrace<R>(event: ReceivedEvent, topic: string, fn: () => Promise<R>): Promise<R> {

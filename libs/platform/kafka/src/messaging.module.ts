@@ -50,7 +50,7 @@ export class Messaging implements OnApplicationBootstrap, BeforeApplicationShutd
       maxAttempts: options.maxAttempts ?? 5,
       retryDelayMs: options.retryDelayMs ?? 200,
       // what a handler wrote (to the outbox, or work for a worker of the service) is due once its transaction commits
-      onCommitted: () => outbox.notifyCommitted(),
+      onCommitted: (manager) => outbox.notifyCommitted(manager),
     });
     this.origin = { source: `/lienthong/${options.service}`, namespace: options.namespace };
     this.relay = new OutboxRelay(dataSource, this.producer, {
@@ -58,9 +58,12 @@ export class Messaging implements OnApplicationBootstrap, BeforeApplicationShutd
       batchSize: 500,
       idleMs: options.relayIdleMs ?? 200,
       busyMs: RELAY_BUSY_MS,
+      // every writer of the outbox tells the relay after its commit (Outbox.notifyCommitted); another instance's rows
+      // wait for this one's next idle poll at worst, or go with its own relay
+      announced: true,
       onError: (name, error) => this.logger.warn(`${name} failed, will retry: ${String(error)}`),
     });
-    outbox.onCommitted(() => this.relay.wake());
+    outbox.onCommitted(() => this.relay.wake(), { relay: true });
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -10,6 +10,8 @@ export interface OutboxRelayOptions extends EventOrigin {
   idleMs: number;
   /** Wait after a batch that was not full (see PollingLoop); 0 publishes again at once. */
   busyMs?: number;
+  /** Every writer of the outbox wakes the relay after its commit (see PollingLoop). */
+  announced?: boolean;
   onError: (name: string, error: unknown) => void;
 }
 

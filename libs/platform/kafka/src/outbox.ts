@@ -15,6 +15,9 @@ const INSERT_ROWS = `INSERT INTO outbox (id, topic, type, key, payload, tracepar
  */
 export class Outbox {
   private listeners: (() => void)[] = [];
+  private relays: (() => void)[] = [];
+  /** The transactions that wrote events: a commit of one that did not leaves the relay asleep. */
+  private readonly writers = new WeakSet<EntityManager>();
 
   async add<T>(manager: EntityManager, contract: EventContract<T>, key: string, payload: T): Promise<string> {
     const [id] = await this.addAll(manager, contract, [{ key, payload }]);
@@ -28,15 +31,22 @@ export class Outbox {
     const rows = events.map(({ key, payload }) => ({ id: randomUUID(), key, payload }));
     // one JSON parameter whatever the batch size: the relay's hot path writes hundreds of rows at a time
     await manager.query(INSERT_ROWS, [JSON.stringify(rows), contract.topic, contract.type, currentTraceparent()]);
+    this.writers.add(manager);
     return rows.map((row) => row.id);
   }
 
-  /** Tells the relay, and any worker listening, to look now rather than at its next poll (call after the transaction commits). */
-  notifyCommitted(): void {
+  /**
+   * Tells the relay, and any worker listening, to look now rather than at its next poll (call after the transaction
+   * commits). Given the transaction's manager, the relay is told only if that transaction wrote events: a consumer's
+   * batch that wrote none (most of payment's, say) cost an empty relay batch, two round trips, each time.
+   */
+  notifyCommitted(manager?: EntityManager): void {
+    if (!manager || this.writers.has(manager)) for (const relay of this.relays) relay();
     for (const listener of this.listeners) listener();
   }
 
-  onCommitted(listener: () => void): void {
-    this.listeners.push(listener);
+  /** `listener` runs after every commit notified; a relay's only after those that wrote events. */
+  onCommitted(listener: () => void, { relay = false } = {}): void {
+    (relay ? this.relays : this.listeners).push(listener);
   }
 }
