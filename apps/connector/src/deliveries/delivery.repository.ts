@@ -14,10 +14,11 @@ export type NewDelivery = Pick<Delivery, 'id' | 'sourceEventId' | 'systemCode' |
 export class DeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** False when the event already has its delivery. */
-  async insert(manager: EntityManager, delivery: NewDelivery): Promise<boolean> {
-    const result = await manager.createQueryBuilder().insert().into(Delivery).values(delivery).orIgnore().returning(['id']).execute();
-    return result.raw.length > 0;
+  /** Inserts them in one statement, each unless its event already has its delivery; answers the ids inserted. */
+  async insertAll(manager: EntityManager, deliveries: readonly NewDelivery[]): Promise<Set<string>> {
+    if (deliveries.length === 0) return new Set();
+    const result = await manager.createQueryBuilder().insert().into(Delivery).values([...deliveries]).orIgnore().returning(['id']).execute();
+    return new Set((result.raw as { id: string }[]).map((row) => row.id));
   }
 
   /**

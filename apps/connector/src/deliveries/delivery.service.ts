@@ -13,7 +13,7 @@ import { afterFailure, RetryPolicy } from './delivery-policy';
 import { Delivery } from './delivery.entity';
 import { DeliveryException, DeliveryProblem } from './delivery.exception';
 import { deliveryAttempts } from './delivery.metrics';
-import { DeliveryFilter, DeliveryRepository } from './delivery.repository';
+import { DeliveryFilter, DeliveryRepository, NewDelivery } from './delivery.repository';
 
 /** Deliveries claimed per unit of work, their calls made at once: few enough that their locks and HTTP calls stay short. */
 export const DELIVERY_BATCH_SIZE = 16;
@@ -39,22 +39,28 @@ export class DeliveryService {
   }
 
   /**
-   * Queues a submitted dossier for the one-stop system of its province, in the consumer's transaction.
-   * A province without an enabled system is an operator's matter, not a retryable event: the delivery is
-   * stored as failed, addressed to the province's one-stop system, so that a redrive finds it once registered.
+   * Queues submitted dossiers, each for the one-stop system of its province, in the consumer's transaction: the
+   * systems in one query, the deliveries in one statement. A province without an enabled system is an operator's
+   * matter, not a retryable event: the delivery is stored as failed, addressed to the province's one-stop system, so
+   * that a redrive finds it once registered.
    */
-  async accept(dossier: DossierSubmittedV1, manager: EntityManager, eventId: string): Promise<void> {
-    const system = await this.systems.findEnabledForProvince(manager, dossier.provinceCode);
-    // a dossier the province's own software registered and synced: that system holds it already
-    if (system?.code === dossier.sourceSystem) return;
-    const delivery = { id: randomUUID(), sourceEventId: eventId, subject: dossier.code, payload: dossier };
-    if (system) {
-      await this.deliveries.insert(manager, { ...delivery, systemCode: system.code, status: 'pending', attempts: 0, lastError: null });
-      return;
+  async accept(manager: EntityManager, submitted: readonly { dossier: DossierSubmittedV1; eventId: string }[]): Promise<void> {
+    const systems = await this.systems.findEnabledForProvinces(manager, submitted.map((s) => s.dossier.provinceCode));
+    const deliveries: NewDelivery[] = [];
+    for (const { dossier, eventId } of submitted) {
+      const system = systems.get(dossier.provinceCode);
+      // a dossier the province's own software registered and synced: that system holds it already
+      if (system?.code === dossier.sourceSystem) continue;
+      const delivery = { id: randomUUID(), sourceEventId: eventId, subject: dossier.code, payload: dossier };
+      // routing was the one attempt made for a province without a system; delivery.failed.v1 counts attempts from 1
+      deliveries.push(
+        system
+          ? { ...delivery, systemCode: system.code, status: 'pending', attempts: 0, lastError: null }
+          : { ...delivery, systemCode: oneStopSystemOf(dossier.provinceCode), status: 'failed', attempts: 1, lastError: `no enabled system for province ${dossier.provinceCode}` },
+      );
     }
-    // routing was the one attempt made; delivery.failed.v1 counts attempts from 1
-    const failed = { ...delivery, systemCode: oneStopSystemOf(dossier.provinceCode), attempts: 1, lastError: `no enabled system for province ${dossier.provinceCode}` };
-    if (await this.deliveries.insert(manager, { ...failed, status: 'failed' })) await this.addFailedEvent(manager, failed);
+    const inserted = await this.deliveries.insertAll(manager, deliveries);
+    for (const failed of deliveries.filter((d) => d.status === 'failed' && inserted.has(d.id))) await this.addFailedEvent(manager, failed);
   }
 
   /**

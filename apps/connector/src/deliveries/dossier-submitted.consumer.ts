@@ -9,8 +9,6 @@ export class DossierSubmittedConsumer implements OnModuleInit {
   constructor(private readonly messaging: Messaging, private readonly deliveries: DeliveryService) {}
 
   onModuleInit(): void {
-    this.messaging.consumer.onBatch(dossierSubmittedV1, async (events, manager) => {
-      for (const event of events) await this.deliveries.accept(event.data, manager, event.id);
-    });
+    this.messaging.consumer.onBatch(dossierSubmittedV1, (events, manager) => this.deliveries.accept(manager, events.map((e) => ({ dossier: e.data, eventId: e.id }))));
   }
 }

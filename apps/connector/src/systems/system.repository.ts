@@ -19,9 +19,11 @@ export class SystemRepository {
       .execute();
   }
 
-  /** The system that processes a province's dossiers; the lowest code wins if a province has several. */
-  findEnabledForProvince(manager: EntityManager, provinceCode: string): Promise<ConnectedSystem | null> {
-    return manager.getRepository(ConnectedSystem).findOne({ where: { provinceCode, enabled: true }, order: { code: 'ASC' } });
+  /** The system that processes each province's dossiers, by province code, in one query; the lowest code wins if a province has several. */
+  async findEnabledForProvinces(manager: EntityManager, provinceCodes: readonly string[]): Promise<Map<string, ConnectedSystem>> {
+    const systems = await manager.getRepository(ConnectedSystem).find({ where: { provinceCode: In([...new Set(provinceCodes)]), enabled: true }, order: { code: 'DESC' } });
+    // from the highest code down: a province's lowest is set last
+    return new Map(systems.map((s) => [s.provinceCode!, s]));
   }
 
   /** The systems of these codes (repeats allowed), by code, in one query. */
