@@ -8,6 +8,11 @@ export interface NotificationFilter {
   channel?: NotificationChannel;
 }
 
+/** A message to insert: what its event made of it, and whether its recipient's opt-out covers it. */
+export type NewMessage = Pick<Notification, 'id' | 'sourceEventId' | 'channel' | 'template' | 'templateVersion' | 'recipient' | 'carrier' | 'subject' | 'body' | 'dossierCode'> & {
+  refusable: boolean;
+};
+
 export interface Page {
   page: number;
   pageSize: number;
@@ -17,10 +22,34 @@ export interface Page {
 export class NotificationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Inserts them in one statement, each unless its event already produced a message on its channel. */
-  async insertOnce(manager: EntityManager, notifications: Omit<Notification, 'createdAt'>[]): Promise<void> {
-    if (notifications.length === 0) return;
-    await manager.createQueryBuilder().insert().into(Notification).values(notifications).orIgnore().execute();
+  /**
+   * Inserts messages due now in one statement, each unless its event already produced a message on its channel: one
+   * its recipient opted out of on its channel is kept as skipped instead, unless it is not `refusable`.
+   */
+  async insertOnce(manager: EntityManager, messages: readonly NewMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await manager.query(
+      `INSERT INTO notifications (id, source_event_id, channel, template, template_version, recipient, carrier, subject, body, dossier_code, status, attempts, next_attempt_at, last_error)
+       SELECT m.id, m.source_event_id, m.channel, m.template, m.template_version, m.recipient, m.carrier, m.subject, m.body, m.dossier_code,
+              CASE WHEN o.recipient IS NULL THEN 'pending' ELSE 'skipped' END, 0, now(), CASE WHEN o.recipient IS NULL THEN NULL ELSE 'the recipient opted out' END
+         FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::int[], $6::varchar[], $7::varchar[], $8::text[], $9::text[], $10::varchar[], $11::boolean[])
+              AS m(id, source_event_id, channel, template, template_version, recipient, carrier, subject, body, dossier_code, refusable)
+         LEFT JOIN opt_outs o ON m.refusable AND o.channel = m.channel AND o.recipient = m.recipient
+       ON CONFLICT DO NOTHING`,
+      [
+        messages.map((m) => m.id),
+        messages.map((m) => m.sourceEventId),
+        messages.map((m) => m.channel),
+        messages.map((m) => m.template),
+        messages.map((m) => m.templateVersion),
+        messages.map((m) => m.recipient),
+        messages.map((m) => m.carrier),
+        messages.map((m) => m.subject),
+        messages.map((m) => m.body),
+        messages.map((m) => m.dossierCode),
+        messages.map((m) => m.refusable),
+      ],
+    );
   }
 
   /** The most overdue pending messages, at most `limit`, locked for the caller's transaction; other senders skip them. */

@@ -19,9 +19,8 @@ import {
 } from '../templates/template-fields';
 import { TemplateStore } from '../templates/template-store';
 import { DossierContactRepository } from './dossier-contact.repository';
-import { NOTIFICATION_CHANNELS, recipientKey } from './notification.entity';
+import { NOTIFICATION_CHANNELS } from './notification.entity';
 import { NotificationRepository } from './notification.repository';
-import { OptOutRepository } from './opt-out.repository';
 
 /**
  * Notices the applicant cannot refuse: those that decide on the dossier or ask something of them (not accepted,
@@ -45,7 +44,6 @@ export class NotificationService {
 
   constructor(
     private readonly notifications: NotificationRepository,
-    private readonly optOuts: OptOutRepository,
     private readonly contacts: DossierContactRepository,
     private readonly templates: TemplateStore,
     config: NotificationEnv,
@@ -96,26 +94,10 @@ export class NotificationService {
   }
 
   private async record(caused: Caused[], manager: EntityManager): Promise<void> {
-    const made = caused.filter((c) => this.isOn(c));
-    const optedOut = await this.optOuts.among(manager, made.map((c) => c.message));
-    const due = new Date();
     // the unique (source event, channel) key backs the inbox up: one event never yields two messages on a channel
     await this.notifications.insertOnce(
       manager,
-      made.map(({ message, eventId }) => {
-        const skipped = optedOut.has(recipientKey(message.channel, message.recipient)) && !MANDATORY.has(message.template);
-        return {
-          id: randomUUID(),
-          sourceEventId: eventId,
-          ...message,
-          status: skipped ? 'skipped' : 'pending',
-          attempts: 0,
-          nextAttemptAt: due,
-          lastError: skipped ? 'the recipient opted out' : null,
-          sentAt: null,
-          deliveredAt: null,
-        };
-      }),
+      caused.filter((c) => this.isOn(c)).map(({ message, eventId }) => ({ id: randomUUID(), sourceEventId: eventId, ...message, refusable: !MANDATORY.has(message.template) })),
     );
   }
 }
