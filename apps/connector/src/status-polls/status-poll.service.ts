@@ -16,6 +16,8 @@ import { StatusWatchRepository } from './status-watch.repository';
 
 /** Dossiers looked up per unit of work: few enough that their locks and calls stay short. */
 const BATCH_SIZE = 16;
+/** A change to a final status ends the watch of its dossier; no other concerns the watches. */
+export const settlesTheWatch = (change: DossierStatusChangedV1): boolean => isFinalStatus(change.status as DossierStatus);
 
 type Observation = { ok: true; observed: ObservedStatus } | { ok: false; error: string };
 
@@ -42,9 +44,9 @@ export class StatusPollService {
     return this.watches.watchAll(manager, delivered.map((d) => ({ systemCode: d.systemCode, dossierCode: d.dossierCode, seenStatus: statusText(d.deliveredStatus) })));
   }
 
-  /** What intake made of every report, pushed or observed: a finished dossier is looked up no more. */
+  /** What intake made of every report, pushed or observed: a finished dossier (settlesTheWatch) is looked up no more. */
   async onStatusChanged(manager: EntityManager, change: DossierStatusChangedV1): Promise<void> {
-    if (isFinalStatus(change.status as DossierStatus)) await this.watches.settle(manager, change.code, change.status);
+    if (settlesTheWatch(change)) await this.watches.settle(manager, change.code, change.status);
   }
 
   /**

@@ -1,13 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { dossierStatusChangedV1 } from '@lienthong/contracts';
 import { Messaging } from '@lienthong/platform-kafka';
-import { PaymentRequestService } from './payment-request.service';
+import { billsTheDossier, PaymentRequestService } from './payment-request.service';
 
 @Injectable()
 export class DossierStatusChangedConsumer implements OnModuleInit {
   constructor(private readonly messaging: Messaging, private readonly payments: PaymentRequestService) {}
 
   onModuleInit(): void {
-    this.messaging.consumer.on(dossierStatusChangedV1, (event, manager) => this.payments.onStatusChanged(event.data, manager, event.id));
+    // the other statuses (most of them) cost no transaction
+    this.messaging.consumer.on(dossierStatusChangedV1, (event, manager) => this.payments.onStatusChanged(event.data, manager, event.id), ({ data }) => billsTheDossier(data));
   }
 }

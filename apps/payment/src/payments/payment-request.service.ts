@@ -11,6 +11,9 @@ import { PaymentRequestRepository } from './payment-request.repository';
 import { PaymentException, PaymentProblem } from './payment.exception';
 import { ProcedureNotKnownError } from './procedure-not-known.error';
 
+/** Status 6 (financial obligation requested) bills the dossier; every other status changes nothing here. */
+export const billsTheDossier = (change: DossierStatusChangedV1): boolean => change.status === DossierStatus.PaymentRequested;
+
 @Injectable()
 export class PaymentRequestService {
   constructor(
@@ -19,9 +22,9 @@ export class PaymentRequestService {
     private readonly outbox: Outbox,
   ) {}
 
-  /** Status 6 (financial obligation requested) bills the dossier; every other status changes nothing here. */
+  /** Bills the dossier of a status change that asks for its fee (billsTheDossier); any other changes nothing. */
   async onStatusChanged(event: DossierStatusChangedV1, manager: EntityManager, eventId: string): Promise<void> {
-    if (event.status !== DossierStatus.PaymentRequested) return;
+    if (!billsTheDossier(event)) return;
     const procedure = await this.procedures.findByCode(manager, event.procedureCode);
     if (!procedure) throw new ProcedureNotKnownError(event.procedureCode, event.code);
     const request = Object.assign(new PaymentRequest(), {

@@ -16,7 +16,14 @@ interface Registration {
   contract: EventContract<unknown>;
   /** Every handler runs on batches; a per-event handler is a batch handler that takes the batch's events in turn. */
   handler: BatchEventHandler<unknown>;
+  only?: EventFilter<unknown>;
 }
+
+/**
+ * The events of a topic a handler acts on, by their payload alone (a redelivered event is judged the same); the others
+ * are passed over with no transaction and no inbox row: a batch of nothing but them costs the database nothing.
+ */
+export type EventFilter<T> = (event: ReceivedEvent<T>) => boolean;
 
 export interface EventConsumerOptions {
   /** Consumer group (within the namespace) and inbox consumer name. */
@@ -68,24 +75,28 @@ export class EventConsumer {
   ) {}
 
   /** Handles each event on its own, in the order of its partition, in its own trace span (a batch's transaction). */
-  on<T>(contract: EventContract<T>, handler: EventHandler<T>): void {
-    this.register(contract, (topic) => async (events, manager) => {
-      for (const event of events) await this.inTrace(event, topic, () => handler(event, manager));
-    });
+  on<T>(contract: EventContract<T>, handler: EventHandler<T>, only?: EventFilter<T>): void {
+    this.register(
+      contract,
+      (topic) => async (events, manager) => {
+        for (const event of events) await this.inTrace(event, topic, () => handler(event, manager));
+      },
+      only,
+    );
   }
 
   /**
    * Handles a fetched batch of a topic with one call (one inbox statement for all), for events whose handling is
    * cheaper together: one statement for many rows. A batch of one event runs in that event's trace span.
    */
-  onBatch<T>(contract: EventContract<T>, handler: BatchEventHandler<T>): void {
-    this.register(contract, (topic) => (events, manager) => (events.length === 1 ? this.inTrace(events[0], topic, () => handler(events, manager)) : handler(events, manager)));
+  onBatch<T>(contract: EventContract<T>, handler: BatchEventHandler<T>, only?: EventFilter<T>): void {
+    this.register(contract, (topic) => (events, manager) => (events.length === 1 ? this.inTrace(events[0], topic, () => handler(events, manager)) : handler(events, manager)), only);
   }
 
   /** `handlerOf` makes the batch handler of the contract's topic (its name in the namespace). */
-  private register<T>(contract: EventContract<T>, handlerOf: (topic: string) => BatchEventHandler<T>): void {
+  private register<T>(contract: EventContract<T>, handlerOf: (topic: string) => BatchEventHandler<T>, only: EventFilter<T> | undefined): void {
     const topic = inNamespace(contract.topic, this.options.namespace);
-    this.handlers.set(topic, { contract: contract as EventContract<unknown>, handler: handlerOf(topic) as BatchEventHandler<unknown> });
+    this.handlers.set(topic, { contract: contract as EventContract<unknown>, handler: handlerOf(topic) as BatchEventHandler<unknown>, only: only as EventFilter<unknown> | undefined });
   }
 
   /** True once the group has assigned partitions: the consumer is really listening. */
@@ -153,10 +164,10 @@ export class EventConsumer {
    * One transaction for the whole batch; false leaves it to handleOne. A batch is tried once: event by event, each
    * failing event has its own bounded retries, and the others are not held up by them.
    */
-  private async handleWhole(topic: string, messages: KafkaMessage[], { contract, handler }: Registration): Promise<boolean> {
+  private async handleWhole(topic: string, messages: KafkaMessage[], { contract, handler, only }: Registration): Promise<boolean> {
     try {
       const events = messages.map((message) => this.decode(message, contract));
-      await this.handleFresh(events, handler);
+      await this.handleFresh(only ? events.filter(only) : events, handler);
       eventsConsumed.inc({ topic, consumer: this.options.groupId, outcome: 'handled' }, events.length);
       return true;
     } catch {
@@ -164,14 +175,15 @@ export class EventConsumer {
     }
   }
 
-  private async handleOne(topic: string, partition: number, message: KafkaMessage, { contract, handler }: Registration, heartbeat: () => Promise<void>): Promise<void> {
+  private async handleOne(topic: string, partition: number, message: KafkaMessage, { contract, handler, only }: Registration, heartbeat: () => Promise<void>): Promise<void> {
     const stopTimer = eventHandlingSeconds.startTimer({ topic, consumer: this.options.groupId });
     let attempts = 0;
     let lastError: unknown;
     while (attempts < this.options.maxAttempts) {
       attempts += 1;
       try {
-        await this.handleFresh([this.decode(message, contract)], handler);
+        const event = this.decode(message, contract);
+        await this.handleFresh(!only || only(event) ? [event] : [], handler);
         eventsConsumed.inc({ topic, consumer: this.options.groupId, outcome: 'handled' });
         stopTimer();
         return;
@@ -193,8 +205,9 @@ export class EventConsumer {
     return event;
   }
 
-  /** Records the events in the inbox and hands the handler only those never processed before, in one transaction. */
+  /** Records the events in the inbox and hands the handler only those never processed before, in one transaction (none for no events). */
   private async handleFresh(events: ReceivedEvent[], handler: BatchEventHandler<unknown>): Promise<void> {
+    if (events.length === 0) return;
     const committed = await this.dataSource.transaction(async (manager) => {
       const inserted: { event_id: string }[] = await manager.query(
         `INSERT INTO inbox (event_id, consumer) SELECT unnest($1::varchar[]), $2 ON CONFLICT DO NOTHING RETURNING event_id`,

@@ -73,10 +73,14 @@ describe('messaging: outbox relay, inbox, bounded retries, dead letters (real Ka
       await manager.query('SELECT 1');
       handled.push(event.data.step);
     });
-    consumer.onBatch(batchContract, async (events) => {
-      if (events.some((e) => e.data.step.startsWith('poison'))) throw new Error('a poison event in the batch');
-      batches.push(events.map((e) => e.data.step));
-    });
+    consumer.onBatch(
+      batchContract,
+      async (events) => {
+        if (events.some((e) => e.data.step.startsWith('poison'))) throw new Error('a poison event in the batch');
+        batches.push(events.map((e) => e.data.step));
+      },
+      (event) => !event.data.step.startsWith('not-mine'),
+    );
     await consumer.start();
     await waitFor(() => consumer.ready && watching, 'consumers joined', 30000);
   }, 90000);
@@ -128,6 +132,16 @@ describe('messaging: outbox relay, inbox, bounded retries, dead letters (real Ka
     await publish('after-redelivery');
     await waitFor(() => handled.includes('after-redelivery'), 'the event behind the redelivery', 20000);
     expect(handled.filter((s) => s === 'redelivered')).toHaveLength(1);
+  });
+
+  it('passes over the events its filter leaves out: no handler call, no inbox row', async () => {
+    const [notMine, , alsoNotMine] = await dataSource.transaction((manager) =>
+      outbox.addAll(manager, batchContract, ['not-mine-1', 'mine-1', 'not-mine-2'].map((step) => ({ key: 'filter-key', payload: { step } }))),
+    );
+    relay.wake();
+    await waitFor(() => batches.flat().includes('mine-1'), 'the event the filter keeps', 30000);
+    expect(batches.flat().filter((step) => step.startsWith('not-mine'))).toEqual([]);
+    expect(await dataSource.getRepository(InboxEntry).countBy([{ eventId: notMine }, { eventId: alsoNotMine }])).toBe(0);
   });
 
   it('handles a batch in one go, and when it keeps failing, each event on its own so only the poison is parked', async () => {
