@@ -32,7 +32,7 @@ describe('notification: e-mails and SMS from dossier events (real PostgreSQL, Ka
   const publish = (event: DossierStatusChangedV1) => events.publish(dossierStatusChangedV1, event.code, event);
   const publishAgain = (id: string, event: DossierStatusChangedV1) => events.publishAgain(dossierStatusChangedV1, id, event.code, event);
 
-  const rowsOf = (name: string, channel = 'EMAIL') => db.query(`SELECT * FROM notification.notifications WHERE dossier_code = $1 AND channel = $2 ORDER BY created_at`, [codeOf(name), channel]);
+  const rowsOf = (name: string, channel = 'EMAIL') => db.query(`SELECT * FROM notification.notifications WHERE dossier_code = $1 AND channel = $2 ORDER BY position`, [codeOf(name), channel]);
   const asSmsGateway = { 'x-lienthong-client': SMS_GATEWAY_SYSTEM };
   const receipt = (messageId: string, status: string) => request(`${notification.baseUrl}/sms-receipts`, { body: { messageId, status }, headers: asSmsGateway });
   const receiptBatch = (receipts: unknown) => request(`${notification.baseUrl}/sms-receipt-batches`, { body: { receipts }, headers: asSmsGateway });
@@ -67,6 +67,13 @@ describe('notification: e-mails and SMS from dossier events (real PostgreSQL, Ka
     expect(listed.status).toBe(200);
     expect(listed.body).toMatchObject({ page: 1, pageSize: 20, total: 1 });
     expect((listed.body.items as unknown[])[0]).toMatchObject({ template: 'dossier.status-changed.2', recipient: 'a***@example.vn', attempts: 1, status: 'sent' });
+  }, 60000);
+
+  it("sends a recipient's messages in the order of their events, even when they are due together", async () => {
+    await Promise.all([publish(statusChange('ordered', 1, 2)), publish(statusChange('ordered', 2, 4)), publish(statusChange('ordered', 4, 5))]);
+    await waitFor(() => smtp.to(addressOf('ordered')).length === 3, 'the three e-mails', 45000);
+    const made: { subject: string }[] = await rowsOf('ordered');
+    expect(smtp.to(addressOf('ordered')).map((e) => e.mail.subject)).toEqual(made.map((m) => m.subject));
   }, 60000);
 
   it('sends nothing more when Kafka delivers the same event again', async () => {

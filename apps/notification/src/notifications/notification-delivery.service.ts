@@ -43,7 +43,7 @@ export class NotificationDeliveryService {
   async deliverDue(): Promise<number> {
     const outcomes = await this.dataSource.transaction(async (manager): Promise<Outcome[]> => {
       const due = await this.withinRecipientLimits(manager, await this.notifications.claimDue(manager, SENDER_BATCH_SIZE));
-      const outcomes = await Promise.all(due.map((notification) => this.attempt(notification)));
+      const outcomes = await inRecipientOrder(due, (notification) => this.attempt(notification));
       const sent = outcomes.filter((o) => o.sent).map((o) => o.notification);
       const sentAt = new Date();
       await this.notifications.markSent(manager, sent.map((n) => n.id), sentAt);
@@ -113,6 +113,24 @@ export class NotificationDeliveryService {
       this.logger.error(`gave up on ${what} after ${attempts} attempts: ${outcome.error}`);
     }
   }
+}
+
+/**
+ * Attempts the messages of each recipient (on a channel) one after another, in the batch's order (the order they were
+ * made in), and those of different recipients at once; answers the outcomes in the batch's order. Sent all at once,
+ * "being processed" could reach an applicant before "received".
+ */
+async function inRecipientOrder(due: readonly Notification[], attempt: (notification: Notification) => Promise<Outcome>): Promise<Outcome[]> {
+  const queues = new Map<string, Notification[]>();
+  for (const notification of due) {
+    const key = recipientKey(notification.channel, notification.recipient);
+    queues.set(key, [...(queues.get(key) ?? []), notification]);
+  }
+  const outcomes = new Map<Notification, Outcome>();
+  await Promise.all([...queues.values()].map(async (queue) => {
+    for (const notification of queue) outcomes.set(notification, await attempt(notification));
+  }));
+  return due.map((notification) => outcomes.get(notification)!);
 }
 
 const sentEventOf = (n: Notification, sentAt: Date) => ({

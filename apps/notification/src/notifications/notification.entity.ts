@@ -55,4 +55,8 @@ export class Notification extends RetriedWork<NotificationStatus> {
 
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
   createdAt: Date;
+
+  /** The order it was made in, among all messages (an identity: the rows of one batch share their created_at). */
+  @Column({ type: 'bigint', insert: false, update: false })
+  position: string;
 }

@@ -23,8 +23,8 @@ export class NotificationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Inserts messages due now in one statement, each unless its event already produced a message on its channel: one
-   * its recipient opted out of on its channel is kept as skipped instead, unless it is not `refusable`.
+   * Inserts messages due now in one statement, in their order, each unless its event already produced a message on its
+   * channel: one its recipient opted out of on its channel is kept as skipped instead, unless it is not `refusable`.
    */
   async insertOnce(manager: EntityManager, messages: readonly NewMessage[]): Promise<void> {
     if (messages.length === 0) return;
@@ -33,8 +33,9 @@ export class NotificationRepository {
        SELECT m.id, m.source_event_id, m.channel, m.template, m.template_version, m.recipient, m.carrier, m.subject, m.body, m.dossier_code,
               CASE WHEN o.recipient IS NULL THEN 'pending' ELSE 'skipped' END, 0, now(), CASE WHEN o.recipient IS NULL THEN NULL ELSE 'the recipient opted out' END
          FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::int[], $6::varchar[], $7::varchar[], $8::text[], $9::text[], $10::varchar[], $11::boolean[])
-              AS m(id, source_event_id, channel, template, template_version, recipient, carrier, subject, body, dossier_code, refusable)
+              WITH ORDINALITY AS m(id, source_event_id, channel, template, template_version, recipient, carrier, subject, body, dossier_code, refusable, n)
          LEFT JOIN opt_outs o ON m.refusable AND o.channel = m.channel AND o.recipient = m.recipient
+        ORDER BY m.n
        ON CONFLICT DO NOTHING`,
       [
         messages.map((m) => m.id),
@@ -52,13 +53,14 @@ export class NotificationRepository {
     );
   }
 
-  /** The most overdue pending messages, at most `limit`, locked for the caller's transaction; other senders skip them. */
+  /** The most overdue pending messages, in the order they were made, at most `limit`, locked for the caller's transaction; other senders skip them. */
   claimDue(manager: EntityManager, limit: number): Promise<Notification[]> {
     return manager
       .createQueryBuilder(Notification, 'n')
       .where(`n.status = 'pending'`)
       .andWhere('n.next_attempt_at <= now()')
       .orderBy('n.next_attempt_at')
+      .addOrderBy('n.position')
       .limit(limit)
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
