@@ -124,7 +124,9 @@ async function inRecipientOrder(due: readonly Notification[], attempt: (notifica
   const queues = new Map<string, Notification[]>();
   for (const notification of due) {
     const key = recipientKey(notification.channel, notification.recipient);
-    queues.set(key, [...(queues.get(key) ?? []), notification]);
+    const queue = queues.get(key);
+    if (queue) queue.push(notification);
+    else queues.set(key, [notification]);
   }
   const outcomes = new Map<Notification, Outcome>();
   await Promise.all([...queues.values()].map(async (queue) => {
