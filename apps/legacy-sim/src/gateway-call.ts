@@ -1,4 +1,5 @@
 import { demoApiKeyOf } from '@lienthong/domain-registry';
+import { postText, unansweredReason } from '@lienthong/platform-http';
 import { LegacySimEnv } from './config';
 
 const REQUEST_TIMEOUT_MS = 5000;
@@ -12,14 +13,13 @@ export const isRetryable = (result: GatewayCallResult) => !result.answered || re
 /** A POST to the gateway as a simulated system makes it: JSON, with the system's demo API key. */
 export async function postToGateway(config: LegacySimEnv, systemId: string, path: string, body: unknown, signal: AbortSignal): Promise<GatewayCallResult> {
   try {
-    const response = await fetch(`${config.GATEWAY_URL}${path}`, {
-      method: 'POST',
+    const { status, text } = await postText(`${config.GATEWAY_URL}${path}`, {
       headers: { 'content-type': 'application/json', 'x-api-key': demoApiKeyOf(config.DEMO_SEED_SECRET, systemId) },
       body: JSON.stringify(body),
       signal: AbortSignal.any([signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]),
     });
-    return { answered: true, httpStatus: response.status, text: await response.text() };
+    return { answered: true, httpStatus: status, text };
   } catch (error) {
-    return { answered: false, error: error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error) };
+    return { answered: false, error: unansweredReason(error) };
   }
 }

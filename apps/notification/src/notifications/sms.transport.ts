@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Carrier, SmsGatewayMessage } from '@lienthong/domain-notification';
+import { postText } from '@lienthong/platform-http';
 import { NotificationEnv } from '../config';
 
 export interface OutgoingSms {
@@ -23,15 +24,14 @@ export class SmsTransport {
   constructor(private readonly config: NotificationEnv) {}
 
   async send(sms: OutgoingSms): Promise<void> {
-    const response = await fetch(`${this.config.SMS_GATEWAY_URL}/send`, {
-      method: 'POST',
+    const { status, ok, text } = await postText(`${this.config.SMS_GATEWAY_URL}/send`, {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ messageId: sms.notificationId, to: sms.to, text: sms.text, carrier: sms.carrier, templateId: sms.templateId, brandName: this.config.SMS_BRAND_NAME } satisfies SmsGatewayMessage),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
-    const answer = (await response.text()).slice(0, 300);
-    if (response.ok) return;
-    if (response.status >= 400 && response.status < 500 && response.status !== 429) throw new SmsRefusedError(`the SMS gateway refused the message: HTTP ${response.status} ${answer}`);
-    throw new Error(`the SMS gateway answered HTTP ${response.status} ${answer}`);
+    const answer = text.slice(0, 300);
+    if (ok) return;
+    if (status >= 400 && status < 500 && status !== 429) throw new SmsRefusedError(`the SMS gateway refused the message: HTTP ${status} ${answer}`);
+    throw new Error(`the SMS gateway answered HTTP ${status} ${answer}`);
   }
 }

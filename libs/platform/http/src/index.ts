@@ -7,3 +7,4 @@ export * from './service-core.module';
 export * from './internal-headers';
 export * from './page-query.dto';
 export * from './reject-unstorable';
+export * from './post-text';
