@@ -76,9 +76,7 @@ export class NotificationDeliveryService {
     const sendable: Notification[] = [];
     const [behind, over]: [Postponed[], Postponed[]] = [[], []];
     for (const notification of due) {
-      const key = recipientKey(notification.channel, notification.recipient);
-      const recipient = recipients.get(key) ?? { sent: 0 };
-      recipients.set(key, recipient);
+      const recipient = recipients.get(recipientKey(notification.channel, notification.recipient)) ?? { sent: 0 };
       const { waiting } = recipient;
       if (waiting && waiting.due.getTime() > now && waiting.position < BigInt(notification.position)) {
         behind.push({ id: notification.id, until: new Date(waiting.due.getTime() + BEHIND_OLDER_MS) });
