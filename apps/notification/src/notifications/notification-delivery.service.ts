@@ -63,11 +63,9 @@ export class NotificationDeliveryService {
 
   /**
    * The claimed messages that may go now, in the batch's order. The others are put off, their attempts not counted: a
-   * message whose recipient has an older one pending that is not due yet (a retry, or one over the recipient limit)
-   * until just after that one is due, so that a recipient hears their messages in the order they were made; a message
-   * whose recipient had NOTIFY_RECIPIENT_LIMIT messages on the channel within the window until it has passed. An older
-   * message that is due but not in this claim is another sender's, being sent now: waiting for it would let one busy
-   * recipient hold every sender up (docs/decisions.md).
+   * message whose recipient has an older one still pending elsewhere (another sender is sending it, or its retry is not
+   * due yet) until just after that one is due, so that a recipient hears their messages in the order they were made; a
+   * message whose recipient had NOTIFY_RECIPIENT_LIMIT messages on the channel within the window until it has passed.
    */
   private async sendableNow(manager: EntityManager, due: Notification[]): Promise<Notification[]> {
     const { NOTIFY_RECIPIENT_LIMIT: limit, NOTIFY_RECIPIENT_WINDOW_MS: window } = this.config;
@@ -77,9 +75,8 @@ export class NotificationDeliveryService {
     const [behind, over]: [Postponed[], Postponed[]] = [[], []];
     for (const notification of due) {
       const recipient = recipients.get(recipientKey(notification.channel, notification.recipient)) ?? { sent: 0 };
-      const { waiting } = recipient;
-      if (waiting && waiting.due.getTime() > now && waiting.position < BigInt(notification.position)) {
-        behind.push({ id: notification.id, until: new Date(waiting.due.getTime() + BEHIND_OLDER_MS) });
+      if (recipient.waiting && recipient.waiting.position < BigInt(notification.position)) {
+        behind.push({ id: notification.id, until: new Date(Math.max(recipient.waiting.due.getTime(), now) + BEHIND_OLDER_MS) });
       } else if (recipient.sent >= limit) {
         over.push({ id: notification.id, until: new Date(now + window / limit) });
       } else {
