@@ -6,7 +6,6 @@ import { Sms1765000000000 } from './migrations/1765000000000-sms';
 import { Templates1765000000001 } from './migrations/1765000000001-templates';
 import { DossierContacts1765000000002 } from './migrations/1765000000002-dossier-contacts';
 import { MessageOrder1765000000003 } from './migrations/1765000000003-message-order';
-import { RecipientQueue1765000000004 } from './migrations/1765000000004-recipient-queue';
 import { DossierContactRepository } from './notifications/dossier-contact.repository';
 import { DossierEventsConsumer } from './notifications/dossier-events.consumer';
 import { MailTransport } from './notifications/mail.transport';
@@ -31,7 +30,7 @@ export class AppModule {
         ServiceCoreModule.forService({
           name: 'notification',
           config,
-          database: { schema: 'notification', entities: [Notification], migrations: [Initial1764100000000, Sms1765000000000, Templates1765000000001, DossierContacts1765000000002, MessageOrder1765000000003, RecipientQueue1765000000004] },
+          database: { schema: 'notification', entities: [Notification], migrations: [Initial1764100000000, Sms1765000000000, Templates1765000000001, DossierContacts1765000000002, MessageOrder1765000000003] },
         }),
       ],
       controllers: [NotificationsController, TemplatesController],

@@ -9,7 +9,7 @@ import { maskRecipient, maskRecipientIn } from './recipient.mask';
 import { MailTransport } from './mail.transport';
 import { SmsRefusedError, SmsTransport } from './sms.transport';
 import { Notification, recipientKey } from './notification.entity';
-import { NotificationRepository, Postponed } from './notification.repository';
+import { NotificationRepository } from './notification.repository';
 
 type Attempt = { notification: Notification; attempts: number };
 /** retryAt is undefined when the last attempt allowed has failed. */
@@ -17,9 +17,6 @@ type Failure = Attempt & { sent: false; error: string; retryAt: Date | undefined
 type Outcome = (Attempt & { sent: true }) | Failure;
 
 const ERROR_LIMIT = 1000;
-
-/** How long after an older message of its recipient falls due a message held behind it is claimed again. */
-const BEHIND_OLDER_MS = 200;
 
 /** Messages claimed per unit of work: sent at the same time over the pooled SMTP connections and to the SMS gateway. */
 export const SENDER_BATCH_SIZE = 16;
@@ -45,7 +42,7 @@ export class NotificationDeliveryService {
    */
   async deliverDue(): Promise<number> {
     const outcomes = await this.dataSource.transaction(async (manager): Promise<Outcome[]> => {
-      const due = await this.sendableNow(manager, await this.notifications.claimDue(manager, SENDER_BATCH_SIZE));
+      const due = await this.withinRecipientLimits(manager, await this.notifications.claimDue(manager, SENDER_BATCH_SIZE));
       const outcomes = await inRecipientOrder(due, (notification) => this.attempt(notification));
       const sent = outcomes.filter((o) => o.sent).map((o) => o.notification);
       const sentAt = new Date();
@@ -62,31 +59,22 @@ export class NotificationDeliveryService {
   }
 
   /**
-   * The claimed messages that may go now, in the batch's order. The others are put off, their attempts not counted: a
-   * message whose recipient has an older one still pending elsewhere (another sender is sending it, or its retry is not
-   * due yet) until just after that one is due, so that a recipient hears their messages in the order they were made; a
-   * message whose recipient had NOTIFY_RECIPIENT_LIMIT messages on the channel within the window until it has passed.
+   * The claimed messages whose recipients have not had NOTIFY_RECIPIENT_LIMIT messages on the channel within the window;
+   * the others wait until it has passed (their attempts are not counted).
    */
-  private async sendableNow(manager: EntityManager, due: Notification[]): Promise<Notification[]> {
+  private async withinRecipientLimits(manager: EntityManager, due: Notification[]): Promise<Notification[]> {
     const { NOTIFY_RECIPIENT_LIMIT: limit, NOTIFY_RECIPIENT_WINDOW_MS: window } = this.config;
-    const now = Date.now();
-    const recipients = await this.notifications.recipientsOf(manager, due, new Date(now - window));
-    const sendable: Notification[] = [];
-    const [behind, over]: [Postponed[], Postponed[]] = [[], []];
+    const sent = await this.notifications.sentSince(manager, due, new Date(Date.now() - window));
+    const [within, over]: [Notification[], Notification[]] = [[], []];
     for (const notification of due) {
-      const recipient = recipients.get(recipientKey(notification.channel, notification.recipient)) ?? { sent: 0 };
-      if (recipient.waiting && recipient.waiting.position < BigInt(notification.position)) {
-        behind.push({ id: notification.id, until: new Date(Math.max(recipient.waiting.due.getTime(), now) + BEHIND_OLDER_MS) });
-      } else if (recipient.sent >= limit) {
-        over.push({ id: notification.id, until: new Date(now + window / limit) });
-      } else {
-        recipient.sent += 1;
-        sendable.push(notification);
-      }
+      const key = recipientKey(notification.channel, notification.recipient);
+      const count = sent.get(key) ?? 0;
+      (count < limit ? within : over).push(notification);
+      sent.set(key, count + 1);
     }
     if (over.length > 0) this.logger.warn(`${over.length} messages wait: their recipients had ${limit} messages within ${window} ms`);
-    await this.notifications.postpone(manager, [...behind, ...over]);
-    return sendable;
+    await this.notifications.postpone(manager, over.map((n) => n.id), new Date(Date.now() + window / limit));
+    return within;
   }
 
   private async attempt(notification: Notification): Promise<Outcome> {

@@ -13,18 +13,6 @@ export type NewMessage = Pick<Notification, 'id' | 'sourceEventId' | 'channel' |
   refusable: boolean;
 };
 
-/** A recipient as the senders see it: messages sent within the window, and its oldest pending message no sender has claimed. */
-export interface RecipientState {
-  sent: number;
-  waiting?: { position: bigint; due: Date };
-}
-
-/** A message put off until a given time. */
-export interface Postponed {
-  id: string;
-  until: Date;
-}
-
 export interface Page {
   page: number;
   pageSize: number;
@@ -91,36 +79,25 @@ export class NotificationRepository {
   }
 
   /**
-   * What the senders must know of the recipients of these claimed messages, by `channel:recipient`: how many messages
-   * went to them on the channel since `since`, and their oldest pending message that is not among these (another sender
-   * holds it, or it is not due yet), if any. Per recipient, each an index scan of its own messages whatever the table's
-   * statistics say: as a join, a planner that misjudged the table (never analysed, say) scanned every message ever sent,
-   * once per batch.
+   * How many messages went to each of these recipients (on the message's channel) since `since`, by `channel:recipient`.
+   * A count per recipient, each an index scan of its own messages whatever the table's statistics say: as a join, a
+   * planner that misjudged the table (never analysed, say) scanned every message ever sent, once per batch.
    */
-  async recipientsOf(manager: EntityManager, claimed: readonly Notification[], since: Date): Promise<Map<string, RecipientState>> {
-    if (claimed.length === 0) return new Map();
-    const rows: { key: string; sent: number; waiting_position: string | null; waiting_due: Date | null }[] = await manager.query(
+  async sentSince(manager: EntityManager, messages: readonly Notification[], since: Date): Promise<Map<string, number>> {
+    if (messages.length === 0) return new Map();
+    const rows: { key: string; sent: number }[] = await manager.query(
       `SELECT m.channel || ':' || m.recipient AS key,
-              (SELECT count(*)::int FROM notifications n WHERE n.recipient = m.recipient AND n.channel = m.channel AND n.sent_at > $3) AS sent,
-              w.position AS waiting_position, w.next_attempt_at AS waiting_due
-       FROM (SELECT DISTINCT * FROM unnest($1::varchar[], $2::varchar[])) AS m(channel, recipient)
-       LEFT JOIN LATERAL (SELECT n.position, n.next_attempt_at FROM notifications n
-                           WHERE n.recipient = m.recipient AND n.channel = m.channel AND n.status = 'pending' AND n.id <> ALL($4::uuid[])
-                           ORDER BY n.position LIMIT 1) AS w ON true`,
-      [claimed.map((m) => m.channel), claimed.map((m) => m.recipient), since, claimed.map((m) => m.id)],
+              (SELECT count(*)::int FROM notifications n WHERE n.recipient = m.recipient AND n.channel = m.channel AND n.sent_at > $3) AS sent
+       FROM (SELECT DISTINCT * FROM unnest($1::varchar[], $2::varchar[])) AS m(channel, recipient)`,
+      [messages.map((m) => m.channel), messages.map((m) => m.recipient), since],
     );
-    return new Map(
-      rows.map((r) => [r.key, { sent: r.sent, waiting: r.waiting_position === null ? undefined : { position: BigInt(r.waiting_position), due: r.waiting_due! } }]),
-    );
+    return new Map(rows.map((r) => [r.key, r.sent]));
   }
 
-  /** Puts messages off, each until its own time, without counting an attempt. */
-  async postpone(manager: EntityManager, postponed: readonly Postponed[]): Promise<void> {
-    if (postponed.length === 0) return;
-    await manager.query(
-      `UPDATE notifications n SET next_attempt_at = p.until FROM unnest($1::uuid[], $2::timestamptz[]) AS p(id, until) WHERE n.id = p.id`,
-      [postponed.map((p) => p.id), postponed.map((p) => p.until)],
-    );
+  /** Puts messages off until `until`, without counting an attempt: their recipients had enough for now. */
+  async postpone(manager: EntityManager, ids: string[], until: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await manager.update(Notification, { id: In(ids) }, { nextAttemptAt: until });
   }
 
   /** The messages with these ids, locked for the rest of the transaction in id order, so that two batches never wait on each other. */
