@@ -15,6 +15,8 @@ import { QueriesReceipts1765000000001 } from './migrations/1765000000001-queries
 import { Reconciliation1765000000002 } from './migrations/1765000000002-reconciliation';
 import { Refunds1765000000003 } from './migrations/1765000000003-refunds';
 import { SecondPayments1765000000004 } from './migrations/1765000000004-second-payments';
+import { AwaitingProcedure1765000000005 } from './migrations/1765000000005-awaiting-procedure';
+import { AwaitingProcedureRepository } from './payments/awaiting-procedure.repository';
 import { DossierStatusChangedConsumer } from './payments/dossier-status-changed.consumer';
 import { PaymentRequest } from './payments/payment-request.entity';
 import { PaymentRequestRepository } from './payments/payment-request.repository';
@@ -48,7 +50,7 @@ export class AppModule {
           config,
           database: {
             schema: 'payment', entities: [ProcedureFees, PaymentRequest, PaymentAttemptRow, ProviderReportRow, ReceiptRow, ReconciliationRow],
-            migrations: [Initial1764100000000, Attempts1765000000000, QueriesReceipts1765000000001, Reconciliation1765000000002, Refunds1765000000003, SecondPayments1765000000004],
+            migrations: [Initial1764100000000, Attempts1765000000000, QueriesReceipts1765000000001, Reconciliation1765000000002, Refunds1765000000003, SecondPayments1765000000004, AwaitingProcedure1765000000005],
           },
         }),
       ],
@@ -57,6 +59,7 @@ export class AppModule {
         ProcedureFeesRepository,
         ProcedurePublishedConsumer,
         PaymentRequestRepository,
+        AwaitingProcedureRepository,
         PaymentRequestService,
         DossierStatusChangedConsumer,
         PaymentProviders,

@@ -125,10 +125,22 @@ describe('payment: payment requests from dossier status changes (real PostgreSQL
     expect(res.body.type).toMatch(new RegExp(`/${type}$`));
   });
 
-  it('retries a request for an unknown procedure, then parks it on the dead-letter topic', async () => {
-    const eventId = await publish(statusChange('orphan', 4, 6, '9.999999'));
-    const parked = await waitFor(() => deadLetters.find((d) => d.id === eventId), 'the dead letter', 60000);
-    expect(parked.error).toMatch(/ProcedureNotKnownError: procedure 9\.999999/);
-    expect(await requestsOf('orphan')).toHaveLength(0);
+  it('holds the fee of a procedure payment does not know yet, and bills it once the procedure is published', async () => {
+    const lateCode = `8.${String(Date.now()).slice(-6)}`;
+    const eventId = await publish(statusChange('early', 4, 6, lateCode));
+    const held = async () => (await db.query(`SELECT * FROM payment.fee_requests_awaiting_procedure WHERE source_event_id = $1`, [eventId]))[0];
+    await waitFor(held, 'the held fee request', 45000);
+    expect(await requestsOf('early')).toHaveLength(0);
+
+    await events.publish(procedurePublishedV1, lateCode, {
+      ...procedurePublishedV1.example,
+      code: lateCode,
+      fees: [{ kind: 'CHARGE', amount: 30000, submissionMethod: 'ONLINE' }],
+    });
+    const row = await waitFor(() => requestOfEvent(eventId), 'the payment request once the procedure is known', 45000);
+    expect(row).toMatchObject({ dossier_code: codeOf('early'), procedure_code: lateCode, amount: 30000, status: 'requested' });
+    expect(await held()).toBeUndefined();
+    await waitFor(() => requested.find((e) => e.data.paymentId === row.id), 'payment.requested.v1 on Kafka', 30000);
+    expect(deadLetters.filter((d) => d.id === eventId)).toEqual([]);
   }, 90000);
 });

@@ -15,6 +15,11 @@ export class ProcedureFeesRepository {
     );
   }
 
+  /** Serialises, per procedure, its publication with the status changes that find it missing (held to the commit). */
+  async lock(manager: EntityManager, code: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('payment.procedure_fees'), hashtext($1))`, [code]);
+  }
+
   findByCode(manager: EntityManager, code: string): Promise<ProcedureFees | null> {
     return manager.getRepository(ProcedureFees).findOneBy({ code });
   }
