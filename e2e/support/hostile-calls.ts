@@ -93,16 +93,34 @@ const WRONG_VALUES: Record<string, fc.Arbitrary<unknown>> = { null: fc.constant(
 const wrongValueFor = (documented: unknown): fc.Arbitrary<unknown> =>
   fc.oneof(...Object.entries(WRONG_VALUES).filter(([type]) => type !== jsonTypeOf(documented)).map(([, value]) => value));
 
+type JsonPath = (string | number)[];
+/** The paths of the example's text, number and boolean values inside its objects and arrays (not at the top level). */
+const nestedScalarPaths = (value: unknown, path: JsonPath = []): JsonPath[] => {
+  if (value === null || typeof value !== 'object') return path.length > 1 ? [path] : [];
+  return Object.entries(value).flatMap(([key, inner]) => nestedScalarPaths(inner, [...path, Array.isArray(value) ? Number(key) : key]));
+};
+const withValueAt = (value: unknown, [head, ...rest]: JsonPath, replacement: unknown): unknown => {
+  if (head === undefined) return replacement;
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
+  copy[head] = withValueAt(copy[head], rest, replacement);
+  return copy;
+};
+/** An object or an array where the example has text, a number or a boolean: no documented field of any depth takes it. */
+const NOT_A_SCALAR = fc.oneof(WRONG_VALUES.object, WRONG_VALUES.array);
+
 /**
  * A body that is always broken: any JSON or none, or the documented example with one required field missing or of a
- * JSON type other than its documented one.
+ * JSON type other than its documented one, or with a value inside one of its objects or arrays (a fee line, an
+ * attachment, a step) replaced by an object or an array.
  */
 const brokenBodyOf = ({ example, required }: NonNullable<DocumentedOperation['body']>): fc.Arbitrary<string> => {
-  if (required.length === 0) return anyJson;
+  const nested = nestedScalarPaths(example);
+  const deepMistyped = nested.length === 0 ? [] : [fc.tuple(fc.constantFrom(...nested), NOT_A_SCALAR).map(([path, value]) => JSON.stringify(withValueAt(example, path, value)))];
+  if (required.length === 0) return fc.oneof(anyJson, ...deepMistyped);
   const field = fc.constantFrom(...required);
   const missing = field.map((name) => JSON.stringify({ ...example, [name]: undefined }));
   const mistyped = fc.oneof(...required.map((name) => wrongValueFor(example[name]).map((value) => JSON.stringify({ ...example, [name]: value }))));
-  return fc.oneof(anyJson, missing, mistyped);
+  return fc.oneof(anyJson, missing, mistyped, ...deepMistyped);
 };
 
 /** Hostile calls of one documented operation. */
