@@ -6,6 +6,7 @@ import { Sms1765000000000 } from './migrations/1765000000000-sms';
 import { Templates1765000000001 } from './migrations/1765000000001-templates';
 import { DossierContacts1765000000002 } from './migrations/1765000000002-dossier-contacts';
 import { MessageOrder1765000000003 } from './migrations/1765000000003-message-order';
+import { PendingByRecipient1765000000004 } from './migrations/1765000000004-pending-by-recipient';
 import { DossierContactRepository } from './notifications/dossier-contact.repository';
 import { DossierEventsConsumer } from './notifications/dossier-events.consumer';
 import { MailTransport } from './notifications/mail.transport';
@@ -30,7 +31,7 @@ export class AppModule {
         ServiceCoreModule.forService({
           name: 'notification',
           config,
-          database: { schema: 'notification', entities: [Notification], migrations: [Initial1764100000000, Sms1765000000000, Templates1765000000001, DossierContacts1765000000002, MessageOrder1765000000003] },
+          database: { schema: 'notification', entities: [Notification], migrations: [Initial1764100000000, Sms1765000000000, Templates1765000000001, DossierContacts1765000000002, MessageOrder1765000000003, PendingByRecipient1765000000004] },
         }),
       ],
       controllers: [NotificationsController, TemplatesController],

@@ -107,6 +107,20 @@ describe('notification: e-mails and SMS from dossier events (real PostgreSQL, Ka
     expect((await rowsOf('retried'))[0].attempts).toBeGreaterThanOrEqual(2);
   }, 90000);
 
+  it('holds a message back while an older one of its recipient waits for its retry, so that they still arrive in order', async () => {
+    await smtp.stop();
+    await publish(statusChange('behind', 1, 2));
+    await waitFor(async () => ((await rowsOf('behind'))[0]?.attempts ?? 0) >= 2, 'two failed attempts of the first message', 45000);
+    await publish(statusChange('behind', 2, 4));
+    await waitFor(async () => (await rowsOf('behind'))[0]?.attempts >= 3 && (await rowsOf('behind')).length === 2, 'a third failed attempt with the second message queued', 45000);
+    expect((await rowsOf('behind'))[1]).toMatchObject({ status: 'pending', attempts: 0 });
+    await smtp.start();
+    await waitFor(() => smtp.to(addressOf('behind')).length === 2, 'both e-mails', 45000);
+    expect(smtp.to(addressOf('behind')).map((e) => e.mail.subject)).toEqual([`Hồ sơ ${codeOf('behind')}: Đã tiếp nhận`, `Hồ sơ ${codeOf('behind')}: Đang xử lý`]);
+    const [first, second] = await rowsOf('behind');
+    expect([first.attempts >= 4, second.attempts]).toEqual([true, 1]);
+  }, 90000);
+
   it("sends an SMS in plain ASCII through the number's carrier, and follows its receipts: delivered, sent again after a temporary failure, given up after a permanent one", async () => {
     await publish({ ...statusChange('sms', 1, 2), dueAt: '2026-11-30T16:59:59.999Z' });
     const [text] = await waitFor(() => sms.to(phoneOf('sms')).length > 0 && sms.to(phoneOf('sms')), 'the SMS', 45000);

@@ -118,7 +118,8 @@ export class NotificationDeliveryService {
 /**
  * Attempts the messages of each recipient (on a channel) one after another, in the batch's order (the order they were
  * made in), and those of different recipients at once; answers the outcomes in the batch's order. Sent all at once,
- * "being processed" could reach an applicant before "received".
+ * "being processed" could reach an applicant before "received". A message that fails and will be tried again stops
+ * its recipient's queue: the messages behind it stay pending, unattempted, until it has gone.
  */
 async function inRecipientOrder(due: readonly Notification[], attempt: (notification: Notification) => Promise<Outcome>): Promise<Outcome[]> {
   const queues = new Map<string, Notification[]>();
@@ -130,9 +131,13 @@ async function inRecipientOrder(due: readonly Notification[], attempt: (notifica
   }
   const outcomes = new Map<Notification, Outcome>();
   await Promise.all([...queues.values()].map(async (queue) => {
-    for (const notification of queue) outcomes.set(notification, await attempt(notification));
+    for (const notification of queue) {
+      const outcome = await attempt(notification);
+      outcomes.set(notification, outcome);
+      if (!outcome.sent && outcome.retryAt) break;
+    }
   }));
-  return due.map((notification) => outcomes.get(notification)!);
+  return due.flatMap((notification) => outcomes.get(notification) ?? []);
 }
 
 const sentEventOf = (n: Notification, sentAt: Date) => ({

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Notification, NotificationChannel, NotificationStatus } from './notification.entity';
+import { Notification, NotificationChannel, NotificationStatus, recipientKey } from './notification.entity';
 
 export interface NotificationFilter {
   dossierCode?: string;
@@ -53,18 +53,37 @@ export class NotificationRepository {
     );
   }
 
-  /** The most overdue pending messages, in the order they were made, at most `limit`, locked for the caller's transaction; other senders skip them. */
-  claimDue(manager: EntityManager, limit: number): Promise<Notification[]> {
-    return manager
+  /**
+   * Up to `limit` due messages, locked for the caller's transaction, in the order they are to be sent. Each is the head of
+   * its recipient's queue on its channel (their oldest pending message), most overdue first, other senders skipping the
+   * heads they hold; then the due messages queued behind those heads, in their order. A message whose recipient has an
+   * older one pending (another sender is sending it, or it waits for its retry) is left alone, so that a recipient hears
+   * their messages in the order they were made, whichever sender sends them and however often one fails.
+   */
+  async claimDue(manager: EntityManager, limit: number): Promise<Notification[]> {
+    const heads = await manager
       .createQueryBuilder(Notification, 'n')
       .where(`n.status = 'pending'`)
       .andWhere('n.next_attempt_at <= now()')
+      .andWhere(`NOT EXISTS (SELECT 1 FROM notifications o WHERE o.recipient = n.recipient AND o.channel = n.channel AND o.status = 'pending' AND o.position < n.position)`)
       .orderBy('n.next_attempt_at')
       .addOrderBy('n.position')
       .limit(limit)
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
       .getMany();
+    if (heads.length === 0 || heads.length >= limit) return heads;
+    // no other sender can hold these: it would have had to claim their heads first
+    const behind = await manager
+      .createQueryBuilder(Notification, 'n')
+      .where(`n.status = 'pending'`)
+      .andWhere(`(n.recipient, n.channel) IN (SELECT * FROM unnest(:recipients::varchar[], :channels::varchar[]))`, { recipients: heads.map((h) => h.recipient), channels: heads.map((h) => h.channel) })
+      .andWhere('n.id <> ALL(:heads::uuid[])', { heads: heads.map((h) => h.id) })
+      .orderBy('n.position')
+      .limit(limit - heads.length)
+      .setLock('pessimistic_write')
+      .getMany();
+    return [...heads, ...dueInTurn(behind)];
   }
 
   /** Marks the messages sent, each at its next attempt, in one statement. */
@@ -124,4 +143,15 @@ export class NotificationRepository {
       take: pageSize,
     });
   }
+}
+
+/** The messages of each recipient's queue up to the first one not due yet (a retry, say): none may overtake it. */
+function dueInTurn(queued: readonly Notification[]): Notification[] {
+  const now = Date.now();
+  const stopped = new Set<string>();
+  return queued.filter((n) => {
+    const key = recipientKey(n.channel, n.recipient);
+    if (!stopped.has(key) && n.nextAttemptAt.getTime() > now) stopped.add(key);
+    return !stopped.has(key);
+  });
 }
