@@ -1,12 +1,23 @@
-export interface ReceivedMessage {
+/** What a message says, parsed from its source when it is first looked at. */
+export interface MessageContent {
   messageId?: string;
   from?: string;
-  /** Envelope recipients: everyone the message was delivered to, Bcc included. */
-  to: string[];
   subject?: string;
   text?: string;
   html?: string;
+}
+
+export interface ReceivedMessage extends MessageContent {
+  /** Envelope recipients: everyone the message was delivered to, Bcc included. */
+  to: string[];
   receivedAt: string;
+}
+
+/** A message as the sink keeps it: its envelope, and its content read on demand (the same promise every time). */
+export interface StoredMessage {
+  to: string[];
+  receivedAt: string;
+  content: () => Promise<MessageContent>;
 }
 
 export interface MessageFilter {
@@ -19,19 +30,22 @@ export const MAIL_BOX_CAPACITY = 10_000;
 
 const contains = (text: string | undefined, part: string) => (text ?? '').toLowerCase().includes(part.toLowerCase());
 
-/** The sink's received messages, oldest first, searchable by substring of a recipient and of the subject. */
+/**
+ * The sink's received messages, oldest first, searchable by substring of a recipient and of the subject. A message is
+ * parsed only once something asks for it: most are never read (a benchmark sends thousands).
+ */
 export class MailBox {
-  private messages: ReceivedMessage[] = [];
+  private messages: StoredMessage[] = [];
 
-  add(message: ReceivedMessage): void {
+  add(message: StoredMessage): void {
     this.messages.push(message);
     if (this.messages.length > MAIL_BOX_CAPACITY) this.messages.shift();
   }
 
-  list(filter: MessageFilter = {}): ReceivedMessage[] {
-    return this.messages.filter(
-      (m) => (filter.to === undefined || m.to.some((address) => contains(address, filter.to as string))) && (filter.subject === undefined || contains(m.subject, filter.subject)),
-    );
+  async list(filter: MessageFilter = {}): Promise<ReceivedMessage[]> {
+    const addressed = this.messages.filter((m) => filter.to === undefined || m.to.some((address) => contains(address, filter.to as string)));
+    const read = await Promise.all(addressed.map(async ({ content, ...envelope }) => ({ ...(await content()), ...envelope })));
+    return read.filter((m) => filter.subject === undefined || contains(m.subject, filter.subject));
   }
 
   clear(): void {

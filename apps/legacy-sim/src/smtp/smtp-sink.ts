@@ -3,7 +3,7 @@ import { AddressObject, simpleParser } from 'mailparser';
 import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 import type { ReadinessCheck } from '@lienthong/platform-health';
 import { LegacySimEnv } from '../config';
-import { MailBox } from './mail-box';
+import { MailBox, MessageContent } from './mail-box';
 
 /** Connections still open at shutdown get this long to finish their message. */
 const CLOSE_TIMEOUT_MS = 2000;
@@ -16,7 +16,7 @@ const addressText = (address: AddressObject | AddressObject[] | undefined) => (A
 
 /**
  * The SMTP server notification's e-mails land in: no authentication and no TLS, as a local sink. It
- * listens from bootstrap until shutdown and keeps every parsed message in its mail box.
+ * listens from bootstrap until shutdown and keeps every message in its mail box.
  */
 @Injectable()
 export class SmtpSink implements OnApplicationBootstrap, BeforeApplicationShutdown, ReadinessCheck {
@@ -59,17 +59,27 @@ export class SmtpSink implements OnApplicationBootstrap, BeforeApplicationShutdo
     if (!this.server.server.listening) throw new Error('the SMTP sink is not listening');
   }
 
+  /** Keeps the message's source as received; mailparser reads it the first time the mail box is asked for it. */
   private async receive(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<void> {
-    const mail = await simpleParser(stream, PARSING);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
     if (stream.sizeExceeded) throw Object.assign(new Error('message exceeds the maximum size'), { responseCode: 552 });
+    const source = Buffer.concat(chunks);
+    let parsed: Promise<MessageContent> | undefined;
     this.mailBox.add({
-      messageId: mail.messageId,
-      from: addressText(mail.from),
       to: session.envelope.rcptTo.map((r) => r.address),
-      subject: mail.subject,
-      text: mail.text,
-      html: typeof mail.html === 'string' ? mail.html : undefined,
       receivedAt: new Date().toISOString(),
+      content: () => (parsed ??= contentOf(source)),
     });
+  }
+}
+
+/** A source mailparser cannot read is kept without content rather than failing the listing. */
+async function contentOf(source: Buffer): Promise<MessageContent> {
+  try {
+    const mail = await simpleParser(source, PARSING);
+    return { messageId: mail.messageId, from: addressText(mail.from), subject: mail.subject, text: mail.text, html: typeof mail.html === 'string' ? mail.html : undefined };
+  } catch {
+    return {};
   }
 }

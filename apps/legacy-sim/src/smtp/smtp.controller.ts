@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Query } from '@nestjs/common';
 import { ListMessagesQuery } from './list-messages.query';
-import { MailBox } from './mail-box';
+import { MailBox, ReceivedMessage } from './mail-box';
 
 /** The SMTP sink's mail box over HTTP, for tests and demos. */
 @Controller('smtp/messages')
@@ -8,7 +8,7 @@ export class SmtpController {
   constructor(private readonly mailBox: MailBox) {}
 
   @Get()
-  list(@Query() query: ListMessagesQuery) {
+  list(@Query() query: ListMessagesQuery): Promise<ReceivedMessage[]> {
     return this.mailBox.list(query);
   }
 
