@@ -29,9 +29,10 @@ export class AwaitingProcedureRepository {
 
   /** Removes and returns, oldest first, what waited for the procedure. */
   async takeAll(manager: EntityManager, procedureCode: string): Promise<FeeRequestAwaitingProcedure[]> {
-    const [rows] = (await manager.query(`DELETE FROM fee_requests_awaiting_procedure WHERE procedure_code = $1 RETURNING *`, [procedureCode])) as [Row[], number];
-    return rows
-      .map((row) => ({ sourceEventId: row.source_event_id, dossierCode: row.dossier_code, procedureCode: row.procedure_code, requestedAt: row.requested_at }))
-      .sort((a, b) => a.requestedAt.getTime() - b.requestedAt.getTime());
+    const rows: Row[] = await manager.query(
+      `WITH taken AS (DELETE FROM fee_requests_awaiting_procedure WHERE procedure_code = $1 RETURNING *) SELECT * FROM taken ORDER BY requested_at`,
+      [procedureCode],
+    );
+    return rows.map((row) => ({ sourceEventId: row.source_event_id, dossierCode: row.dossier_code, procedureCode: row.procedure_code, requestedAt: row.requested_at }));
   }
 }

@@ -42,8 +42,8 @@ export class PaymentRequestService {
 
   /** Keeps the procedure's fees and bills every dossier that waited for them. */
   async onProcedurePublished(published: ProcedurePublishedV1, manager: EntityManager): Promise<void> {
-    await this.procedures.upsertNewer(manager, published);
     await this.procedures.lock(manager, published.code);
+    await this.procedures.upsertNewer(manager, published);
     const waiting = await this.awaiting.takeAll(manager, published.code);
     if (waiting.length === 0) return;
     const procedure = (await this.procedures.findByCode(manager, published.code)) as ProcedureFees;
@@ -52,7 +52,7 @@ export class PaymentRequestService {
 
   /**
    * The procedure's fees, or null once no publication of it can be under way: a status change that finds none
-   * looks again under the procedure's lock, which onProcedurePublished holds from its upsert to its commit, so a
+   * looks again under the procedure's lock, which onProcedurePublished holds from before its upsert to its commit, so a
    * request is either billed here or held where that publication will find it.
    */
   private async knownProcedure(manager: EntityManager, code: string): Promise<ProcedureFees | null> {
