@@ -1,10 +1,13 @@
-import type { ExchangeRecordedV1 } from '@lienthong/contracts';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { exchangeRecordedV1, type ExchangeRecordedV1 } from '@lienthong/contracts';
 import { demoApiKeyOf, NATIONAL_PORTAL_SYSTEM, oneStopSystemOf, OPERATOR_SYSTEM } from '@lienthong/domain-registry';
 import { loadConfig } from '@lienthong/platform-config';
 import { request, startTestApp, TestApp } from '@lienthong/platform-testing';
 import { AppModule } from '../src/app.module';
 import { GATEWAY_BODIES } from '../src/http-bodies';
 import { GatewayEnv } from '../src/config';
+import { ExchangeRecordsService } from '../src/exchanges/exchange-records.service';
 import { exchangeRecordOf, RECORD_TIMEOUT_MS } from './exchange-records.support';
 import { FakeUpstream, startFakeUpstream } from './fake-upstream.support';
 
@@ -188,6 +191,22 @@ describe('gateway: one exchange record per call, published off the request path,
     const res = await exchanges(query);
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+
+  it('stores a fetch of hundreds of records in rounds, each record stored and audited once, in order, one seq after another', async () => {
+    const run = randomUUID();
+    const records = Array.from({ length: 250 }, () => ({ ...exchangeRecordedV1.example, exchangeId: randomUUID(), subject: run }));
+    // a record shipped twice, the second time in a later round of the same fetch
+    await gateway.app.get(DataSource).transaction((manager) => gateway.app.get(ExchangeRecordsService).store(manager, [...records.slice(0, 180), records[20], ...records.slice(180)]));
+    const db = gateway.app.get(DataSource);
+    const stored = await db.query(`SELECT count(*)::int AS n FROM exchange_records WHERE subject = $1`, [run]);
+    expect(stored[0].n).toBe(250);
+    const audited: { subject: string; seq: string }[] = await db.query(
+      `SELECT subject, seq FROM audit_log WHERE action = 'exchange.recorded' AND details->>'subject' = $1 ORDER BY seq`,
+      [run],
+    );
+    expect(audited.map((entry) => entry.subject)).toEqual(records.map((record) => record.exchangeId));
+    expect(Number(audited[249].seq) - Number(audited[0].seq)).toBe(249);
   });
 
   it('puts the exchange id on every /v1 answer and counts dropped records in /metrics', async () => {

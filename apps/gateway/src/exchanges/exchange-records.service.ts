@@ -10,6 +10,13 @@ import { ExchangeRecordRepository } from './exchange-record.repository';
 import { exchangeRecordView } from './exchange-record.view';
 import { ListExchangesQuery } from './list-exchanges.query';
 
+/**
+ * Records stored, audited and published per round of statements. The JavaScript of a round (the audit chain's hashes,
+ * the statements' JSON) is one stretch of the event loop: a whole fetch of shipped records at once held up the calls
+ * the same instance serves for tens of ms, a round of this many for about a millisecond.
+ */
+const STORE_SLICE = 100;
+
 @Injectable()
 export class ExchangeRecordsService {
   constructor(private readonly records: ExchangeRecordRepository, private readonly audit: AuditLog, private readonly outbox: Outbox) {}
@@ -20,6 +27,10 @@ export class ExchangeRecordsService {
    * stored, audited nor published again, so every exchange is audited and published once.
    */
   async store(manager: EntityManager, records: readonly ExchangeRecordedV1[]): Promise<void> {
+    for (let start = 0; start < records.length; start += STORE_SLICE) await this.storeSlice(manager, records.slice(start, start + STORE_SLICE));
+  }
+
+  private async storeSlice(manager: EntityManager, records: readonly ExchangeRecordedV1[]): Promise<void> {
     const stored = new Set(await this.records.insertOnce(manager, records));
     // PostgreSQL answers uuids in lower case; delete keeps the first of an id a batch carries twice, as the insert did
     const fresh = records.filter((record) => stored.delete(record.exchangeId.toLowerCase()));
