@@ -194,7 +194,7 @@ describe('crash safety', () => {
 });
 
 describe('readiness follows Kafka', () => {
-  const apps = ['gateway', 'catalogue', 'intake', 'connector', 'notification', 'payment'];
+  const apps = ['gateway', 'gateway-recorder', 'catalogue', 'intake', 'connector', 'notification', 'payment'];
   /** Resolves once every app answers `status`; otherwise throws naming the apps that do not and why, for the timeout to report. */
   const allAnswer = async (status: number) => {
     const answers = await Promise.all(apps.map(async (name) => ({ name, res: await fetch(`${backbone.apps.url(name)}/health/ready`) })));

@@ -1,7 +1,7 @@
 // Starts every app in one terminal (log lines prefixed by app), waits until each is ready, then prints
 // how to use the backbone. Ctrl-C stops them all; each finishes its in-flight work first.
 const { concurrently } = require('concurrently');
-const { APPS, appCommand } = require('./app-command');
+const { APPS, appCommand, processOf } = require('./app-command');
 const { CIVIL_REGISTRY_SYSTEM, demoApiKeyOf, NATIONAL_PORTAL_SYSTEM, OPERATOR_SYSTEM } = require('../dist/libs/domain/registry/src');
 const { dossierSubmission } = require('../dist/libs/platform/testing/src/dossier-submission');
 
@@ -9,7 +9,7 @@ const quote = (s) => (/^[\w./:=@-]+$/.test(s) ? s : `'${s}'`);
 const { result } = concurrently(
   APPS.map(({ name }) => {
     const [exe, args] = appCommand(name);
-    return { name, command: [exe, ...args].map(quote).join(' '), env: { LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty' } };
+    return { name, command: [exe, ...args].map(quote).join(' '), env: { LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty', ...processOf(name).env } };
   }),
   { prefix: 'name', killOthersOn: ['failure'], killSignal: 'SIGTERM', padPrefix: true },
 );

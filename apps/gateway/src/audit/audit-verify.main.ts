@@ -14,7 +14,7 @@ import { describeVerdict, verifyAuditLog } from './audit.verifier';
 async function main(): Promise<number> {
   const config = loadConfig(GatewayEnv);
   const options = dataSourceOptions({ url: config.DATABASE_URL, schema: 'gateway', entities: [AuditEntry, AuditAnchor], migrations: [], poolSize: 1 });
-  const dataSource = await new DataSource({ ...options, migrationsRun: false }).initialize();
+  const dataSource = await new DataSource(options).initialize();
   try {
     const verdict = await verifyAuditLog(new AuditRepository(dataSource));
     console.log(describeVerdict(verdict));

@@ -1,7 +1,7 @@
 import { DynamicModule, InjectionToken, Module, Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { CommonEnv } from '@lienthong/platform-config';
-import { dataSourceOptions, ServiceDatabase } from '@lienthong/platform-database';
+import { dataSourceOptions, migratedDataSource, ServiceDatabase } from '@lienthong/platform-database';
 import { HealthController, PostgresReadiness, readinessChecks } from '@lienthong/platform-health';
 import { Messaging, MessagingModule, MessagingOptions } from '@lienthong/platform-kafka';
 import { loggerModule, MetricsController } from '@lienthong/platform-observability';
@@ -32,7 +32,10 @@ export class ServiceCoreModule {
       global: true,
       imports: [
         loggerModule(options.name, options.config.LOG_LEVEL),
-        TypeOrmModule.forRoot(dataSourceOptions({ url: options.config.DATABASE_URL, ...options.database })),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions({ url: options.config.DATABASE_URL, ...options.database }),
+          dataSourceFactory: (typeOrmOptions) => migratedDataSource(typeOrmOptions!),
+        }),
         MessagingModule.forRoot({
           brokers: options.config.KAFKA_BROKERS,
           namespace: options.config.KAFKA_NAMESPACE,

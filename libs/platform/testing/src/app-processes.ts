@@ -5,9 +5,10 @@ import { REPO_ROOT } from './infrastructure';
 import { waitFor } from './wait-for';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { APPS, appCommand } = require(join(REPO_ROOT, 'scripts/app-command.js')) as {
+const { APPS, appCommand, processOf } = require(join(REPO_ROOT, 'scripts/app-command.js')) as {
   APPS: { name: string; port: number }[];
   appCommand: (name: string) => [string, string[]];
+  processOf: (name: string) => { env: Record<string, string> };
 };
 
 /** Ports shifted by this much, so tests never collide with a backbone started by `npm start`. */
@@ -76,6 +77,7 @@ export class AppProcesses {
       LEGACY_SIM_PUBLIC_URL: this.url('legacy-sim'),
       SMTP_PORT: String(this.smtpPort),
       SMTP_URL: `smtp://127.0.0.1:${this.smtpPort}`,
+      ...processOf(name).env,
       ...this.extraEnv,
     };
   }
