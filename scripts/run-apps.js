@@ -7,9 +7,9 @@ const { dossierSubmission } = require('../dist/libs/platform/testing/src/dossier
 
 const quote = (s) => (/^[\w./:=@-]+$/.test(s) ? s : `'${s}'`);
 const { result } = concurrently(
-  APPS.map(({ name }) => {
+  APPS.map(({ name, port }) => {
     const [exe, args] = appCommand(name);
-    return { name, command: [exe, ...args].map(quote).join(' '), env: { LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty', ...processOf(name).env } };
+    return { name, command: [exe, ...args].map(quote).join(' '), env: { LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty', PORT: String(port), ...processOf(name).env } };
   }),
   { prefix: 'name', killOthersOn: ['failure'], killSignal: 'SIGTERM', padPrefix: true },
 );
