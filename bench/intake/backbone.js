@@ -6,7 +6,7 @@ require('../shared/typescript');
 const { AppProcesses } = require('../../libs/platform/testing/src/app-processes.ts');
 const { TEST_DATABASE_URL } = require('../../libs/platform/testing/src/test-env.ts');
 const { waitFor } = require('../../libs/platform/testing/src/wait-for.ts');
-const { APPS } = require('../../scripts/app-command');
+const { processOf } = require('../../scripts/app-command');
 const { demoClientSecretOf, NATIONAL_PORTAL_SYSTEM } = require('../../dist/libs/domain/registry/src');
 
 const SECRET = 'bench-seed-secret';
@@ -65,9 +65,7 @@ class Backbone extends AppProcesses {
   }
 
   url(name) {
-    const app = APPS.find((a) => a.name === name);
-    if (!app) throw new Error(`no app ${name}`);
-    return `http://127.0.0.1:${app.port + PORT_SHIFT}`;
+    return `http://127.0.0.1:${processOf(name).port + PORT_SHIFT}`;
   }
 
   /** Every app ready, and intake holding the procedure the bench submits (it learns procedures from catalogue's events). */

@@ -197,8 +197,8 @@ describe('gateway: one exchange record per call, published off the request path,
     const run = randomUUID();
     const records = Array.from({ length: 250 }, () => ({ ...exchangeRecordedV1.example, exchangeId: randomUUID(), subject: run }));
     // a record shipped twice, the second time in a later round of the same fetch
-    await gateway.app.get(DataSource).transaction((manager) => gateway.app.get(ExchangeRecordsService).store(manager, [...records.slice(0, 180), records[20], ...records.slice(180)]));
     const db = gateway.app.get(DataSource);
+    await db.transaction((manager) => gateway.app.get(ExchangeRecordsService).store(manager, [...records.slice(0, 180), records[20], ...records.slice(180)]));
     const stored = await db.query(`SELECT count(*)::int AS n FROM exchange_records WHERE subject = $1`, [run]);
     expect(stored[0].n).toBe(250);
     const audited: { subject: string; seq: string }[] = await db.query(

@@ -8,7 +8,7 @@ import { waitFor } from './wait-for';
 const { APPS, appCommand, processOf } = require(join(REPO_ROOT, 'scripts/app-command.js')) as {
   APPS: { name: string; port: number }[];
   appCommand: (name: string) => [string, string[]];
-  processOf: (name: string) => { env: Record<string, string> };
+  processOf: (name: string) => { port: number; env: Record<string, string> };
 };
 
 /** Ports shifted by this much, so tests never collide with a backbone started by `npm start`. */
@@ -28,9 +28,7 @@ export class AppProcesses {
   }
 
   url(name: string): string {
-    const app = APPS.find((a) => a.name === name);
-    if (!app) throw new Error(`no app ${name}`);
-    return `http://127.0.0.1:${app.port + TEST_PORT_SHIFT}`;
+    return `http://127.0.0.1:${processOf(name).port + TEST_PORT_SHIFT}`;
   }
 
   async startAll(): Promise<void> {
