@@ -2,6 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
+/** The sender keeps its connections open between messages: a stopped sink drops them instead of waiting (30 s by default). */
+const CLOSE_TIMEOUT_MS = 100;
+
 export interface ReceivedEmail {
   recipients: string[];
   mail: ParsedMail;
@@ -22,6 +25,7 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      closeTimeout: CLOSE_TIMEOUT_MS,
       onData: (stream, session, callback) => {
         simpleParser(stream).then((mail) => {
           this.received.push({ recipients: session.envelope.rcptTo.map((r) => r.address), mail });
