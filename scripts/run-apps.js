@@ -32,12 +32,15 @@ async function banner() {
   const secret = process.env.DEMO_SEED_SECRET ?? 'lienthong-local-demo';
   const key = demoApiKeyOf(secret, NATIONAL_PORTAL_SYSTEM);
   const body = JSON.stringify(dossierSubmission(`demo-${Date.now()}`));
+  const operatorKey = demoApiKeyOf(secret, OPERATOR_SYSTEM);
+  const processes = APPS.map(({ name, port }) => `${name} :${port}`).join(', ');
   console.log(`
 ================================================================================
  Lienthong is up.   Gateway: http://127.0.0.1:3000
  Demo client (national portal): ${NATIONAL_PORTAL_SYSTEM}
    API key: ${key}
- Operators (${OPERATOR_SYSTEM}) API key: ${demoApiKeyOf(secret, OPERATOR_SYSTEM)}
+ Operators (${OPERATOR_SYSTEM}) API key: ${operatorKey}
+ Processes: ${processes}
 
  Submit a dossier:
    curl -s -X POST http://127.0.0.1:3000/v1/dossiers -H 'content-type: application/json' \\
@@ -47,6 +50,10 @@ async function banner() {
  Look it up in Thanh Hóa's one-stop system as the civil registry would (through the connector, X-Road style):
    curl -s http://127.0.0.1:3000/v1/systems/VN/GOV/000.00.00.H56/MOTCUA/services/tra-cuu-ho-so/<code> \\
      -H 'x-api-key: ${demoApiKeyOf(secret, CIVIL_REGISTRY_SYSTEM)}'
+ Its journey across systems (deliveries, statuses, notifications), as operators see it:
+   curl -s http://127.0.0.1:3000/v1/operator/dossiers/<code>/journey -H 'x-api-key: ${operatorKey}'
+ Every call through the gateway (recorded by gateway-recorder):
+   curl -s 'http://127.0.0.1:3000/v1/operator/exchanges?pageSize=20' -H 'x-api-key: ${operatorKey}'
  E-mails the applicant received (SMTP sink of legacy-sim):
    curl -s 'http://127.0.0.1:3006/smtp/messages?to=an.nguyen@example.vn'
  Ctrl-C stops every app (Kafka keeps running: npm run infra:down stops it).
