@@ -111,6 +111,7 @@ function probesOf(fixtures: Fixtures): Record<string, (system: string) => Probe[
     'POST /v1/operator/payments/reconciliations': () => [{ path: '/v1/operator/payments/reconciliations', body: { provider: 'VCB', date: '2026-11-23' } }],
     'GET /v1/operator/payments/reconciliations/:id': () => [{ path: '/v1/operator/payments/reconciliations/7d2f0c4e-5a1b-4c3d-9e8f-1a2b3c4d5e6f' }],
     'GET /v1/operator/payments/reconciliations/:id/mismatches': () => [{ path: '/v1/operator/payments/reconciliations/7d2f0c4e-5a1b-4c3d-9e8f-1a2b3c4d5e6f/mismatches' }],
+    'GET /v1/operator/payments/fees-awaiting-procedure': () => [{ path: '/v1/operator/payments/fees-awaiting-procedure?procedure=1.000358' }],
     'POST /v1/operator/payments/attempts/:id/refunds': () => [{ path: '/v1/operator/payments/attempts/3c1e9d4a-6b2f-4f7e-8a1d-0e5b7c9d2f31/refunds', body: { amount: 1000, reason: 'ma trận' } }],
     'POST /v1/payments/callbacks': () => [{ path: '/v1/payments/callbacks', body: { MaThamChieu: 'dvc-matrix' } }],
     'POST /v1/notifications/opt-outs': () => [{ path: '/v1/notifications/opt-outs', body: { channel: 'SMS', recipient: '0961234567', optedOut: true } }],

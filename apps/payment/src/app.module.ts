@@ -16,6 +16,8 @@ import { Reconciliation1765000000002 } from './migrations/1765000000002-reconcil
 import { Refunds1765000000003 } from './migrations/1765000000003-refunds';
 import { SecondPayments1765000000004 } from './migrations/1765000000004-second-payments';
 import { AwaitingProcedure1765000000005 } from './migrations/1765000000005-awaiting-procedure';
+import { AwaitingProcedureController } from './payments/awaiting-procedure.controller';
+import { AwaitingProcedureMetrics } from './payments/awaiting-procedure.metrics';
 import { AwaitingProcedureRepository } from './payments/awaiting-procedure.repository';
 import { DossierStatusChangedConsumer } from './payments/dossier-status-changed.consumer';
 import { PaymentRequest } from './payments/payment-request.entity';
@@ -54,12 +56,13 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [PaymentsController, PaymentAttemptsController, ReconciliationsController, RefundsController],
+      controllers: [PaymentsController, AwaitingProcedureController, PaymentAttemptsController, ReconciliationsController, RefundsController],
       providers: [
         ProcedureFeesRepository,
         ProcedurePublishedConsumer,
         PaymentRequestRepository,
         AwaitingProcedureRepository,
+        AwaitingProcedureMetrics,
         PaymentRequestService,
         DossierStatusChangedConsumer,
         PaymentProviders,

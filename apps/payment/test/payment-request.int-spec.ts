@@ -118,6 +118,8 @@ describe('payment: payment requests from dossier status changes (real PostgreSQL
     ['an id that is no uuid', '/payments/not-a-uuid', 400, 'invalid-request'],
     ['a page size over 100', '/payments?pageSize=1000', 400, 'invalid-request'],
     ['an empty dossier code', '/payments?dossier=', 400, 'invalid-request'],
+    ['an empty procedure code among the fees held', '/fees-awaiting-procedure?procedure=', 400, 'invalid-request'],
+    ['a page size over 100 of the fees held', '/fees-awaiting-procedure?pageSize=101', 400, 'invalid-request'],
   ])('answers %s with problem+json', async (_what, path, status, type) => {
     const res = await request(`${payment.baseUrl}${path}`);
     expect(res.status).toBe(status);
@@ -128,9 +130,16 @@ describe('payment: payment requests from dossier status changes (real PostgreSQL
   it('holds the fee of a procedure payment does not know yet, and bills it once the procedure is published', async () => {
     const lateCode = `8.${String(Date.now()).slice(-6)}`;
     const eventId = await publish(statusChange('early', 4, 6, lateCode));
-    const held = async () => (await db.query(`SELECT * FROM payment.fee_requests_awaiting_procedure WHERE source_event_id = $1`, [eventId]))[0];
-    await waitFor(held, 'the held fee request', 45000);
+    const held = async () => (await request(`${payment.baseUrl}/fees-awaiting-procedure?procedure=${lateCode}`)).body;
+    const waiting = await waitFor(async () => {
+      const page = await held();
+      return page.total === 1 && page;
+    }, 'the held fee request', 45000);
+    expect(waiting.items).toEqual([{ dossierCode: codeOf('early'), procedureCode: lateCode, requestedAt: expect.any(String) }]);
     expect(await requestsOf('early')).toHaveLength(0);
+    const metrics = String((await request(`${payment.baseUrl}/metrics`)).body);
+    expect(Number(/^lienthong_payment_fees_awaiting_procedure (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
+    expect(Number(/^lienthong_payment_fees_awaiting_procedure_oldest_seconds (\S+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0);
 
     await events.publish(procedurePublishedV1, lateCode, {
       ...procedurePublishedV1.example,
@@ -139,7 +148,7 @@ describe('payment: payment requests from dossier status changes (real PostgreSQL
     });
     const row = await waitFor(() => requestOfEvent(eventId), 'the payment request once the procedure is known', 45000);
     expect(row).toMatchObject({ dossier_code: codeOf('early'), procedure_code: lateCode, amount: 30000, status: 'requested' });
-    expect(await held()).toBeUndefined();
+    expect(await held()).toMatchObject({ items: [], total: 0 });
     await waitFor(() => requested.find((e) => e.data.paymentId === row.id), 'payment.requested.v1 on Kafka', 30000);
     expect(deadLetters.filter((d) => d.id === eventId)).toEqual([]);
   }, 90000);

@@ -134,6 +134,15 @@ export const PAYMENT_SCHEMAS: Record<string, JsonSchema> = {
   },
   Reconciliation: { type: 'object', properties: reconciliationProperties, required: Object.keys(reconciliationProperties) },
   ReconciliationPage: page(ref('Reconciliation')),
+  FeesAwaitingProcedurePage: page({
+    type: 'object',
+    properties: {
+      dossierCode: str(),
+      procedureCode: str({ description: 'The procedure (mã TTHC) whose fees payment waits for' }),
+      requestedAt: { ...dateTime, description: 'When the dossier reached status 6' },
+    },
+    required: ['dossierCode', 'procedureCode', 'requestedAt'],
+  }),
   MismatchPage: page({
     type: 'object',
     properties: {
@@ -333,6 +342,26 @@ export const PAYMENT_PATHS: OpenApiDocument['paths'] = {
         },
       },
       problems: ['reconciliationNotFound'],
+      proxied: true,
+    }),
+  },
+  '/v1/operator/payments/fees-awaiting-procedure': {
+    get: guarded('get', {
+      operationId: 'listFeesAwaitingProcedure',
+      summary: 'Fees asked of dossiers whose procedure payment does not know yet, oldest first',
+      description:
+        "A dossier at status 6 is billed from its procedure's fees, which come from the catalogue as procedure.published.v1. Until they do, its fee waits here, neither retried nor dead-lettered, " +
+        'and is billed the moment the procedure is published. One that waits long names a procedure the catalogue has not published; /metrics of payment counts them (lienthong_payment_fees_awaiting_procedure, and the oldest one\'s age).',
+      tag: RECONCILIATION_TAG,
+      permission: Permission.ReconcilePayments,
+      parameters: [query('procedure', str({ minLength: 1, maxLength: 60 }), 'Only the fees of this procedure'), param('Page'), param('PageSize')],
+      answers: {
+        '200': {
+          description: 'One page of fees waiting',
+          schema: 'FeesAwaitingProcedurePage',
+          examples: { one: example('One dossier waits', { items: [{ dossierCode: '000.00.06.H56-261123-0001', procedureCode: '1.000358', requestedAt: '2026-11-23T07:59:00.000Z' }], page: 1, pageSize: 20, total: 1 }) },
+        },
+      },
       proxied: true,
     }),
   },

@@ -34,6 +34,7 @@ const SERVICE_NAMES: Record<string, string> = {
   'POST /v1/operator/payments/reconciliations': 'operator.reconciliations.run',
   'GET /v1/operator/payments/reconciliations/:id': 'operator.reconciliations.read',
   'GET /v1/operator/payments/reconciliations/:id/mismatches': 'operator.reconciliations.mismatches',
+  'GET /v1/operator/payments/fees-awaiting-procedure': 'operator.payments.fees-awaiting-procedure',
   'POST /v1/operator/payments/attempts/:id/refunds': 'operator.payments.refund',
   'POST /v1/notifications/opt-outs': 'notification.opt-out',
   'POST /v1/notifications/sms-receipts': 'notification.sms-receipt',

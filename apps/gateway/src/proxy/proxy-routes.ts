@@ -69,7 +69,7 @@ const TEMPLATES: ProxyRoute[] = [
 
 const RECONCILIATIONS_PATH = '/v1/operator/payments/reconciliations';
 const reconciliation = (suffix = '') => ({ params }: RouteParams) => `/reconciliations/${encodeURIComponent(params.id)}${suffix}`;
-/** Operators' reconciliations of the payment providers' statements, and refunds, served by payment. */
+/** Operators' reconciliations of the payment providers' statements, refunds, and the fees held for their procedure, served by payment. */
 const RECONCILIATIONS: ProxyRoute[] = [
   { method: 'GET', path: RECONCILIATIONS_PATH, permission: Permission.ReconcilePayments, scopeOf: nowhere, upstream: 'payment', upstreamPath: () => '/reconciliations' },
   { method: 'POST', path: RECONCILIATIONS_PATH, permission: Permission.ReconcilePayments, scopeOf: nowhere, upstream: 'payment', upstreamPath: () => '/reconciliations' },
@@ -82,6 +82,14 @@ const RECONCILIATIONS: ProxyRoute[] = [
     scopeOf: nowhere,
     upstream: 'payment',
     upstreamPath: ({ params }) => `/attempts/${encodeURIComponent(params.id)}/refunds`,
+  },
+  {
+    method: 'GET',
+    path: '/v1/operator/payments/fees-awaiting-procedure',
+    permission: Permission.ReconcilePayments,
+    scopeOf: nowhere,
+    upstream: 'payment',
+    upstreamPath: () => '/fees-awaiting-procedure',
   },
 ];
 

@@ -20,7 +20,7 @@ export enum Permission {
   CallService = 'service:call',
   /** Operators: the registry of systems, credentials and grants. */
   ManageRegistry = 'operator:registry:manage',
-  /** Operators: each payment provider's days reconciled against its statement, and their mismatches. */
+  /** Operators: each payment provider's days reconciled against its statement, and their mismatches; the fees held for a procedure payment does not know yet. */
   ReconcilePayments = 'operator:payments:reconcile',
   /** Operators: the notification templates, their versions and previews. */
   ManageTemplates = 'operator:notifications:templates',
