@@ -136,6 +136,7 @@ describe('payment: attempts through providers and their callbacks (real PostgreS
     const unanswered = await initiate(code, paymentId, { provider: 'VNPAY' });
     expect(unanswered.status).toBe(504);
     expect(unanswered.body.type).toMatch(/payment-provider-unavailable$/);
+    expect(unanswered.body.detail).toMatch(/VNPAY did not answer: no answer within \d+ ms/);
     const reference = unanswered.body.reference as string;
     expect((await attemptRow(reference)).status).toBe('created');
 
