@@ -91,4 +91,4 @@ class Backbone extends AppProcesses {
   }
 }
 
-module.exports = { Backbone, DATABASE_URL: TEST_DATABASE_URL, PROCEDURE };
+module.exports = { Backbone, DATABASE_URL: TEST_DATABASE_URL, infrastructureCpuMs, PROCEDURE };
