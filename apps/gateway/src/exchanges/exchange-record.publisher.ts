@@ -72,7 +72,8 @@ export class ExchangeRecordPublisher implements OnApplicationBootstrap {
     const { EXCHANGE_FLUSH_BATCH: batch, EXCHANGE_FLUSH_INTERVAL_MS: interval } = this.config;
     const backingOff = this.failures > 0;
     if (!backingOff && this.buffer.size >= batch) return Promise.resolve();
-    const ms = backingOff ? backoffMs(this.failures, RETRY_BASE_MS, RETRY_CAP_MS) : interval - (Date.now() - this.lastSendAt);
+    // a send that took longer than the interval leaves none of it to wait
+    const ms = backingOff ? backoffMs(this.failures, RETRY_BASE_MS, RETRY_CAP_MS) : Math.max(0, interval - (Date.now() - this.lastSendAt));
     return new Promise((resolve) => {
       const end = () => {
         clearTimeout(timer);
