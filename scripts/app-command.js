@@ -14,10 +14,10 @@ const processOf = (name) => {
   return { app: name, env: {}, ...found };
 };
 
-/** [executable, args] that start one process of apps.json; KafkaJS 2.2.4's harmless negative-timeout warning is silenced. */
+/** [executable, args] that start one process of apps.json. */
 const appCommand = (name) => [
   process.execPath,
-  ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', '-r', path.join(ROOT, 'scripts/register-paths.js'), path.join(ROOT, 'dist/apps', processOf(name).app, 'src/main.js')],
+  ['--enable-source-maps', '-r', path.join(ROOT, 'scripts/register-paths.js'), path.join(ROOT, 'dist/apps', processOf(name).app, 'src/main.js')],
 ];
 
 module.exports = { ROOT, APPS, appCommand, processOf };

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/prepare.sh
 . scripts/bootstrap-node.sh
-export NX_DAEMON=false NX_NO_CLOUD=true NODE_OPTIONS="--disable-warning=TimeoutNegativeWarning ${NODE_OPTIONS:-}"
+export NX_DAEMON=false NX_NO_CLOUD=true
 # the test database is dropped and made again before the suites run (jest's global setup, scripts/infra/up.sh): what an
 # earlier or aborted run left there (a backlog of deliveries and messages the apps would drain first) made later runs
 # fail; LIENTHONG_TEST_DATABASE_FRESH=false keeps it

@@ -1,4 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
+// before any client exists: every connection's request queue without KafkaJS's idle loop
+import './request-queue-fix';
 
 /** KafkaJS stays behind this library: apps see contracts, the outbox and handlers, never the client. */
 export function createKafka(brokers: string, clientId: string): Kafka {
