@@ -108,6 +108,8 @@ describe('the first journey, every app a separate process on real Kafka, Postgre
       const res = await backbone.gateway('/v1/dossiers', { body });
       expect(res.status).toBe(status);
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      // whether the gateway or intake refused it, the problem names the URL the portal called
+      expect(res.body.instance).toBe('/v1/dossiers');
     }
     expect(await count()).toBe(before);
   });

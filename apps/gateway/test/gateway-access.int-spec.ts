@@ -37,9 +37,9 @@ describe('gateway: authentication, deny-by-default grants, province scope (real 
     expect(upstream.calls.length).toBe(before);
   });
 
-  it('forwards a granted call naming the authenticated system, never the one a client claims', async () => {
+  it('forwards a granted call naming the authenticated system and the URL called, never what a client claims', async () => {
     const res = await request(`${gateway.baseUrl}/v1/dossiers`, {
-      headers: { ...PORTAL, 'x-lienthong-client': 'VN/GOV/000.00.00.H26/MOTCUA', 'x-lienthong-user': 'citizen-42' },
+      headers: { ...PORTAL, 'x-lienthong-client': 'VN/GOV/000.00.00.H26/MOTCUA', 'x-lienthong-user': 'citizen-42', 'x-lienthong-instance': '/forged' },
       body: { agencyCode: '000.00.06.H56', summary: 'Hồ sơ' },
     });
     expect(res.status).toBe(201);
@@ -47,6 +47,7 @@ describe('gateway: authentication, deny-by-default grants, province scope (real 
     expect(last()).toMatchObject({ method: 'POST', url: '/dossiers' });
     expect(last().headers['x-lienthong-client']).toBe(NATIONAL_PORTAL_SYSTEM);
     expect(last().headers['x-lienthong-user']).toBe('citizen-42');
+    expect(last().headers['x-lienthong-instance']).toBe('/v1/dossiers');
     expect(JSON.parse(last().body)).toEqual({ agencyCode: '000.00.06.H56', summary: 'Hồ sơ' });
   });
 

@@ -23,10 +23,12 @@ export interface Forwarding {
 }
 
 const ACTING_USER = /^[\w.@:/-]{1,128}$/;
+/** A URL that goes in a header as it is (a request line may carry bytes a header may not). */
+const HEADER_SAFE_URL = /^[\x21-\x7e]{1,2048}$/;
 
 /**
- * Forwards an authorised call to the service that owns the data, naming the calling system and the acting
- * user in internal headers. Failures of the service are attributed to the provider side (502/504), so an
+ * Forwards an authorised call to the service that owns the data, naming the calling system, the acting user and the
+ * URL called in internal headers. Failures of the service are attributed to the provider side (502/504), so an
  * operator knows whom to call. One pool of kept-alive connections per service: a call parses no URL and looks up no
  * origin.
  */
@@ -50,6 +52,8 @@ export class UpstreamProxy implements OnApplicationShutdown {
     // the service continues the call's trace: one trace from the client through the events it causes
     const headers = withTraceHeaders({ [INTERNAL_HEADERS.client]: call.clientId });
     if (typeof actingUser === 'string' && ACTING_USER.test(actingUser)) headers[INTERNAL_HEADERS.user] = actingUser;
+    // a problem the service answers names the URL the client called, not the service's own
+    if (req.url && HEADER_SAFE_URL.test(req.url)) headers[INTERNAL_HEADERS.instance] = req.url;
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
     if (hasBody) headers['content-type'] = 'application/json';
     noteExchange(req, { provider: call.provider });

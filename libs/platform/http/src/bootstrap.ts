@@ -6,6 +6,7 @@ import { urlencoded } from 'express';
 import type { ServerOptions } from 'node:https';
 import { Logger } from 'nestjs-pino';
 import { traceRequests } from '@lienthong/platform-observability';
+import { problemInstanceOf } from './internal-headers';
 import { DEFAULT_BODY_LIMIT, jsonBodyParser } from './json-body';
 import { ProblemFilter, sendProblem, toProblem } from './problem.filter';
 import { rejectUnstorableCharacters } from './reject-unstorable';
@@ -47,7 +48,7 @@ export function configureHttp(app: NestExpressApplication, { bodyLimit = DEFAULT
   app.use(requireJsonBody(formPaths));
   app.use(jsonBodyParser(bodyLimit));
   if (formPaths.size > 0) app.use([...formPaths], urlencoded({ extended: false, limit: FORM_BODY_BYTES, parameterLimit: FORM_BODY_BYTES + 1 }));
-  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => sendProblem(res, toProblem(error, req.originalUrl)));
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => sendProblem(res, toProblem(error, problemInstanceOf(req))));
   app.use(rejectUnstorableCharacters);
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));

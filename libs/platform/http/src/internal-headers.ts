@@ -8,7 +8,15 @@ export const INTERNAL_HEADERS = {
   client: 'x-lienthong-client',
   /** The acting user's id, carried as X-Road carries it. */
   user: 'x-lienthong-user',
+  /** The path and query the client called at the gateway: the instance of a problem the service answers. */
+  instance: 'x-lienthong-instance',
 } as const;
+
+/** Where a problem occurred, as the client sees it: the gateway's URL it called, else (a call not through the gateway) this service's. */
+export function problemInstanceOf(req: Request): string {
+  const called = req.headers[INTERNAL_HEADERS.instance];
+  return typeof called === 'string' && called.length > 0 ? called : req.originalUrl;
+}
 
 /** The calling system as the gateway authenticated it; a call without it never came through the gateway. */
 export const ClientSystem = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {

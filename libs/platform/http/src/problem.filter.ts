@@ -2,6 +2,7 @@ import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpExcepti
 import { trace } from '@opentelemetry/api';
 import type { Request } from 'express';
 import type { ServerResponse } from 'node:http';
+import { problemInstanceOf } from './internal-headers';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException, problemType } from './problem';
 
 /** Body-parser errors carry a `type` and a status; they reach us before any route. */
@@ -100,7 +101,7 @@ export class ProblemFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
-    const problem = toProblem(error, req.originalUrl);
+    const problem = toProblem(error, problemInstanceOf(req));
     logProblem(this.logger, problem, error);
     sendProblem(http.getResponse<ServerResponse>(), problem);
   }

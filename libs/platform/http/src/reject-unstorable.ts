@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { problemInstanceOf } from './internal-headers';
 import { ProblemException } from './problem';
 import { sendProblem } from './problem.filter';
 
@@ -38,5 +39,5 @@ const decodedPath = (req: Request): string => {
 /** Refuses a request carrying an unstorable character in its path, query or body with 400, before any handler sees it. */
 export function rejectUnstorableCharacters(req: Request, res: Response, next: NextFunction): void {
   if (!containsUnstorable(decodedPath(req)) && !containsUnstorable(req.query) && !containsUnstorable(req.body)) return next();
-  sendProblem(res, new UnstorableCharactersException().toProblem(req.originalUrl));
+  sendProblem(res, new UnstorableCharactersException().toProblem(problemInstanceOf(req)));
 }

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { problemInstanceOf } from './internal-headers';
 import { hasBody, isJson, UnsupportedMediaTypeException } from './json-body';
 import { sendProblem } from './problem.filter';
 
@@ -8,6 +9,6 @@ const isFormBody = (req: Request) => /^application\/x-www-form-urlencoded\b/i.te
 export function requireJsonBody(formPaths: ReadonlySet<string> = new Set()) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (!hasBody(req) || isJson(req) || (isFormBody(req) && formPaths.has(req.path))) return next();
-    sendProblem(res, new UnsupportedMediaTypeException(formPaths.has(req.path)).toProblem(req.originalUrl));
+    sendProblem(res, new UnsupportedMediaTypeException(formPaths.has(req.path)).toProblem(problemInstanceOf(req)));
   };
 }
