@@ -2,8 +2,8 @@ import { HttpStatus, Logger, type ArgumentsHost } from '@nestjs/common';
 import { ProblemException } from './problem';
 import { ProblemFilter } from './problem.filter';
 
-/** An HTTP call as the filter sees it, answering into `sent`. */
-function httpHost(sent: { status?: number; body?: string; headers?: Record<string, string> }): ArgumentsHost {
+/** An HTTP call of `/systems/x` (with the headers the gateway sent) as the filter sees it, answering into `sent`. */
+function httpHost(sent: { status?: number; body?: string; headers?: Record<string, string> }, headers: Record<string, string> = {}): ArgumentsHost {
   const res = {
     set statusCode(status: number) {
       sent.status = status;
@@ -11,8 +11,18 @@ function httpHost(sent: { status?: number; body?: string; headers?: Record<strin
     setHeader: (name: string, value: string) => ((sent.headers = { ...sent.headers, [name]: value }), res),
     end: (body: string) => (sent.body = body),
   };
-  return { switchToHttp: () => ({ getRequest: () => ({ originalUrl: '/v1/systems/x' }), getResponse: () => res }) } as unknown as ArgumentsHost;
+  return { switchToHttp: () => ({ getRequest: () => ({ originalUrl: '/systems/x', headers }), getResponse: () => res }) } as unknown as ArgumentsHost;
 }
+
+describe('ProblemFilter instance', () => {
+  it("is the URL the client called at the gateway, else this service's", () => {
+    const [through, direct]: { body?: string }[] = [{}, {}];
+    const refused = () => new ProblemException(HttpStatus.NOT_FOUND, 'not-found', 'Not found');
+    new ProblemFilter().catch(refused(), httpHost(through, { 'x-lienthong-instance': '/v1/systems/x?page=2' }));
+    new ProblemFilter().catch(refused(), httpHost(direct));
+    expect([JSON.parse(through.body!).instance, JSON.parse(direct.body!).instance]).toEqual(['/v1/systems/x?page=2', '/systems/x']);
+  });
+});
 
 describe('ProblemFilter logs', () => {
   const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
