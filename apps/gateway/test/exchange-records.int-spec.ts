@@ -31,7 +31,7 @@ describe('gateway: one exchange record per call, published off the request path,
   const recordOf = (exchangeId: string | null, query: Record<string, string>) => exchangeRecordOf(gateway.baseUrl, key(OPERATOR_SYSTEM), exchangeId, query);
 
   beforeAll(async () => {
-    upstream = await startFakeUpstream(({ method }) => ({ status: method === 'POST' ? 201 : 200, body: UPSTREAM_ANSWER }));
+    upstream = await startFakeUpstream(({ method }) => (method === 'POST' ? { status: 201, headers: { location: `/v1/dossiers/${CODE}` }, body: UPSTREAM_ANSWER } : { status: 200, body: UPSTREAM_ANSWER }));
     gateway = await startTestApp(AppModule.register(gatewayConfig(upstream.url)), GATEWAY_BODIES);
   }, 60000);
 
@@ -65,12 +65,12 @@ describe('gateway: one exchange record per call, published off the request path,
     expect(record.durationMs).toBeLessThanOrEqual(endedAt - startedAt + 1);
   }, RECORD_TIMEOUT_MS);
 
-  it('records the size of what a client sends', async () => {
+  it('records the size of what a client sends, and the dossier a submission created as its subject', async () => {
     const body = { agencyCode: '000.00.06.H56', summary: 'Đăng ký khai sinh' };
     const res = await request(`${gateway.baseUrl}/v1/dossiers`, { headers: key(NATIONAL_PORTAL_SYSTEM), body });
     expect(res.status).toBe(201);
     const record = await recordOf(res.headers.get(EXCHANGE_ID), { system: NATIONAL_PORTAL_SYSTEM, service: 'dossier.submit' });
-    expect(record).toMatchObject({ method: 'POST', route: '/v1/dossiers', subject: null, status: 201, errorSide: 'none' });
+    expect(record).toMatchObject({ method: 'POST', route: '/v1/dossiers', subject: CODE, status: 201, errorSide: 'none' });
     expect(record.requestBytes).toBe(Buffer.byteLength(JSON.stringify(body)));
   }, RECORD_TIMEOUT_MS);
 

@@ -412,7 +412,7 @@ const paths: OpenApiDocument['paths'] = {
         query('status', { type: 'integer', minimum: 100, maximum: 599 }, 'The HTTP status answered'),
         query('errorSide', (SCHEMAS.ExchangeRecord.properties as Record<string, JsonSchema>).errorSide),
         query('service', { type: 'string', maxLength: 200 }, 'A service name, e.g. dossier.submit'),
-        query('subject', { type: 'string', maxLength: 200 }, 'What the call was about: a dossier code'),
+        query('subject', { type: 'string', maxLength: 200 }, 'What the call was about: a dossier code (a submission is about the dossier it created)'),
         ...PAGE,
       ],
       answers: { '200': { description: 'One page of exchange records', schema: 'ExchangeRecordPage', examples: { found: ex.exchangePage } } },

@@ -52,7 +52,7 @@ export class ExchangeRecorder {
         target,
         method: req.method ?? '',
         route: route ?? null,
-        subject: subjectOf(params?.[SUBJECT_PARAM]),
+        subject: subjectOf(params?.[SUBJECT_PARAM] ?? createdKeyOf(status, res)),
         status,
         errorSide: errorSideOf(status, target !== null),
         requestBytes: declaredLength(req),
@@ -90,6 +90,21 @@ function subjectOf(value: unknown): string | null {
   return Array.from(value.slice(0, 2 * SUBJECT_MAX))
     .slice(0, SUBJECT_MAX)
     .join('');
+}
+
+/**
+ * The key of what a call created (201, its Location's last segment): a submission's subject is the dossier code that
+ * intake gave it, which its path cannot name.
+ */
+function createdKeyOf(status: number, res: ServerResponse): string | undefined {
+  const location = res.getHeader('location');
+  if (status !== 201 || typeof location !== 'string') return undefined;
+  const last = location.split('?')[0].split('/').at(-1) ?? '';
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return undefined;
+  }
 }
 
 function declaredLength(req: IncomingMessage): number {
