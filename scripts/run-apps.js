@@ -52,7 +52,7 @@ async function banner() {
      -H 'x-api-key: ${demoApiKeyOf(secret, CIVIL_REGISTRY_SYSTEM)}'
  Its journey across systems (deliveries, statuses, notifications), as operators see it:
    curl -s http://127.0.0.1:3000/v1/operator/dossiers/<code>/journey -H 'x-api-key: ${operatorKey}'
- The calls through the gateway that named it, its submission first (recorded by gateway-recorder):
+ The calls through the gateway about it, its submission among them, newest first (recorded by gateway-recorder):
    curl -s 'http://127.0.0.1:3000/v1/operator/exchanges?subject=<code>' -H 'x-api-key: ${operatorKey}'
  E-mails the applicant received (SMTP sink of legacy-sim):
    curl -s 'http://127.0.0.1:3006/smtp/messages?to=an.nguyen@example.vn'
