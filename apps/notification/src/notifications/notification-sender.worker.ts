@@ -5,8 +5,8 @@ import { NotificationEnv } from '../config';
 import { NotificationDeliveryService, SENDER_BATCH_SIZE } from './notification-delivery.service';
 
 /**
- * How often an idle sender looks for due messages: the granularity of retries (NOTIFY_BACKOFF_BASE_MS is 1 s) and of a recipient's window (new
- * messages wake a sender when they commit).
+ * How often an idle sender looks for due messages: the granularity of retries (NOTIFY_BACKOFF_BASE_MS is 1 s) and of a
+ * recipient's window. New messages wake a sender when they commit.
  */
 const IDLE_MS = 1000;
 /** Under load, how long a sender lets due e-mails gather after a batch that was not full. */
