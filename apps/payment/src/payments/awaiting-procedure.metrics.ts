@@ -12,6 +12,8 @@ const OLDEST = 'lienthong_payment_fees_awaiting_procedure_oldest_seconds';
 @Injectable()
 export class AwaitingProcedureMetrics implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AwaitingProcedureMetrics.name);
+  /** The summary being read: both gauges of one scrape share its one query. */
+  private reading: Promise<AwaitingSummary> | undefined;
 
   constructor(private readonly awaiting: AwaitingProcedureRepository) {}
 
@@ -24,14 +26,20 @@ export class AwaitingProcedureMetrics implements OnApplicationBootstrap, OnAppli
     for (const name of [COUNT, OLDEST]) register.removeSingleMetric(name);
   }
 
+  private summary(): Promise<AwaitingSummary> {
+    this.reading ??= this.awaiting.summary().finally(() => (this.reading = undefined));
+    return this.reading;
+  }
+
   private gauge(name: string, help: string, valueOf: (summary: AwaitingSummary) => number): void {
-    const { awaiting, logger } = this;
+    const { logger } = this;
+    const summary = () => this.summary();
     new Gauge({
       name,
       help,
       async collect() {
         try {
-          this.set(valueOf(await awaiting.summary()));
+          this.set(valueOf(await summary()));
         } catch (error) {
           logger.warn(`${name} not read: ${(error as Error).message}`);
         }
