@@ -48,7 +48,8 @@ export async function migratedDataSource(options: DataSourceOptions): Promise<Da
     try {
       // the migrations table lives in the schema, which the first migration would create too late for it
       await lock.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replaceAll('"', '""')}"`);
-      await dataSource.runMigrations({ transaction: 'each' });
+      // each in its own transaction, as the options say (migrationsTransactionMode)
+      await dataSource.runMigrations();
     } finally {
       await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
     }
